@@ -1,0 +1,72 @@
+// Coder: turns articles into CAMEO events. The main entry point of the
+// library:
+//
+//   auto coder = dyad::Coder::Create(dyad::CoderOptions{});
+//   if (!coder.ok()) { ... coder.status().message() ... }
+//   dyad::CodedArticle out = (*coder)->Code(article);
+//
+// A Coder is immutable once created and Code() is const and thread-safe:
+// share one Coder between threads. Problems with one article (invalid
+// UTF-8, an over-long sentence) never fail the call: they come back as
+// diagnostics beside the events.
+#ifndef DYAD_CODER_H_
+#define DYAD_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+class DictionarySet;
+
+struct CoderOptions {
+  // Dictionary folders; empty means the defaults (the repository's data/
+  // and the build's generated data, or $DYAD_DATA).
+  std::vector<std::string> dictionary_dirs;
+  // Fill Event::rule and Event::evidence with the entries and pattern used.
+  bool explain = false;
+  // Drop events whose source has no dictionary actor (code "---").
+  bool require_source_actor = false;
+  // Sentences longer than this are cut into pieces (with a diagnostic).
+  size_t max_sentence_bytes = 2000;
+};
+
+struct CodedArticle {
+  std::vector<Event> events;            // in document order
+  std::vector<Diagnostic> diagnostics;  // non-fatal problems
+  int sentences = 0;
+};
+
+class Coder {
+ public:
+  // Loads the dictionaries named in `options` and builds a coder. Fails with
+  // every dictionary fault listed as file:line.
+  static Result<std::unique_ptr<Coder>> Create(const CoderOptions& options);
+  // Builds a coder over already loaded dictionaries.
+  static std::unique_ptr<Coder> Create(
+      std::shared_ptr<const DictionarySet> dictionaries,
+      const CoderOptions& options);
+
+  ~Coder();
+  Coder(const Coder&) = delete;
+  Coder& operator=(const Coder&) = delete;
+
+  CodedArticle Code(const Article& article) const;
+
+  const DictionarySet& dictionaries() const { return *dicts_; }
+
+ private:
+  Coder(std::shared_ptr<const DictionarySet> dicts, const CoderOptions& options);
+
+  std::shared_ptr<const DictionarySet> dicts_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_H_

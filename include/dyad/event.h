@@ -1,0 +1,63 @@
+// Event: one coded political event, with the spans and dictionary entries
+// that produced it. All offsets are byte offsets into Article::text.
+#ifndef DYAD_EVENT_H_
+#define DYAD_EVENT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dyad {
+
+struct Span {
+  size_t start = 0;
+  size_t end = 0;  // exclusive
+};
+
+// Where a code came from: a dictionary entry (file:line) and what it matched.
+struct Evidence {
+  std::string role;     // "source", "target", "verb", "agent", ...
+  std::string entry;    // "data/actors/countries.txt:112"
+  std::string pattern;  // the dictionary phrase or pattern as written
+  std::string code;     // the code it contributed
+  Span span;            // what it matched in the article
+};
+
+struct EventActor {
+  std::string code;     // "USAGOV", "IRQ", "MIL"
+  std::string country;  // ISO alpha-3 or "" when none
+  std::string text;     // the article's bytes in `span`
+  Span span;
+};
+
+struct Event {
+  std::string doc_id;
+  int sentence = 0;  // index of the sentence in the article
+  std::string date;  // "YYYY-MM-DD" or ""
+  EventActor source;
+  std::optional<EventActor> target;
+  std::string code;  // CAMEO code, "190"
+  std::string root;  // "19"
+  int quad_class = 0;
+  double goldstein = 0.0;
+  std::string plover;          // "" where CAMEO has none (root 01)
+  std::string plover_mode;     // may be ""
+  std::string plover_context;  // may be ""
+  std::string verb_text;
+  Span verb;
+  // Explanation: the rule that assembled the event and the entries it used.
+  std::string rule;  // "active", "passive", "nominal", "reported-speech", ...
+  std::vector<Evidence> evidence;
+};
+
+// A problem with one article that does not stop the batch (invalid UTF-8,
+// a missing date, a sentence cut at the length limit).
+struct Diagnostic {
+  std::string doc_id;
+  std::string message;
+  size_t offset = 0;  // byte offset in the article's text, when it applies
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_EVENT_H_

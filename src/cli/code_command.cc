@@ -1,0 +1,147 @@
+// dyad code: reads articles, writes events.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "dyad/coder.h"
+#include "io/event_writer.h"
+#include "io/record_reader.h"
+
+namespace dyad::cli {
+namespace {
+
+struct CodeArgs {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  std::string input_format = "auto";
+  std::string date;
+  std::vector<std::string> dicts;
+  bool explain = false;
+  bool require_actors = false;
+  bool quiet = false;
+  size_t max_sentence_bytes = 2000;
+};
+
+int RunCode(const CodeArgs& args) {
+  Date default_date;
+  if (!args.date.empty()) {
+    default_date = ParseDate(args.date);
+    if (!default_date.valid()) {
+      std::cerr << "dyad code: --date '" << args.date
+                << "' is not a date (YYYY-MM-DD)\n";
+      return kExitUsage;
+    }
+  }
+  CoderOptions options;
+  options.dictionary_dirs = args.dicts;
+  options.explain = args.explain;
+  options.require_source_actor = args.require_actors;
+  options.max_sentence_bytes = args.max_sentence_bytes;
+  auto coder = Coder::Create(options);
+  if (!coder.ok()) {
+    std::cerr << "dyad code: cannot load dictionaries:\n"
+              << coder.status().message() << "\n";
+    return kExitUsage;
+  }
+  ReaderOptions reader_options;
+  reader_options.default_date = default_date;
+  if (args.input_format == "jsonl") reader_options.format = InputFormat::kJsonl;
+  if (args.input_format == "text") reader_options.format = InputFormat::kText;
+
+  std::ios::sync_with_stdio(false);
+  auto writer = EventWriter::Create(
+      args.format == "tsv" ? OutputFormat::kTsv : OutputFormat::kJsonl,
+      &std::cout, args.explain);
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  long records = 0, failed = 0, events = 0, warnings = 0;
+  bool open_failed = false;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) {
+      std::cerr << path << ": is a folder, not a file\n";
+      open_failed = true;
+      continue;
+    }
+    auto reader = RecordReader::Open(path, reader_options);
+    if (!reader.ok()) {
+      std::cerr << reader.status().message() << "\n";
+      open_failed = true;
+      continue;
+    }
+    InputRecord record;
+    std::string error;
+    for (;;) {
+      auto outcome = (*reader)->Next(&record, &error);
+      if (outcome == RecordReader::Outcome::kEnd) break;
+      ++records;
+      if (outcome == RecordReader::Outcome::kError) {
+        ++failed;
+        std::cerr << error << "\n";
+        continue;
+      }
+      if (!record.warning.empty()) {
+        ++warnings;
+        std::cerr << record.location << ": record '" << record.article.id
+                  << "': warning: " << record.warning << "\n";
+      }
+      CodedArticle out = (*coder)->Code(record.article);
+      for (const Diagnostic& d : out.diagnostics) {
+        ++warnings;
+        std::cerr << record.location << ": record '" << d.doc_id
+                  << "': warning: " << d.message << " (byte " << d.offset
+                  << ")\n";
+      }
+      for (const Event& e : out.events) writer->Write(e);
+      events += static_cast<long>(out.events.size());
+    }
+  }
+  std::cout.flush();
+  if (!args.quiet) {
+    std::cerr << "dyad code: " << records << " records, " << (records - failed)
+              << " coded, " << failed << " failed, " << events << " events, "
+              << warnings << " warnings\n";
+  }
+  if (!std::cout) {
+    std::cerr << "dyad code: error writing the output\n";
+    return kExitSomeFailed;
+  }
+  return (failed > 0 || open_failed) ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
+  auto args = std::make_shared<CodeArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "code", "Code articles (JSON Lines or plain text) into events");
+  cmd->add_option("inputs", args->inputs,
+                  "Input files; '-' or none for standard input");
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"jsonl", "tsv"}))
+      ->capture_default_str();
+  cmd->add_option("--input-format", args->input_format,
+                  "Input format (auto: .jsonl/.json or a leading '{' is JSONL)")
+      ->check(CLI::IsMember({"auto", "jsonl", "text"}))
+      ->capture_default_str();
+  cmd->add_option("--date", args->date,
+                  "Date of plain-text articles and of records without one "
+                  "(YYYY-MM-DD)");
+  cmd->add_option("--dict", args->dicts,
+                  "Dictionary folder (repeatable); default: the bundled data");
+  cmd->add_flag("--explain", args->explain,
+                "Add to each event the rule, dictionary entries (file:line) "
+                "and spans that produced it");
+  cmd->add_flag("--require-actors", args->require_actors,
+                "Drop events whose source holds no dictionary actor");
+  cmd->add_option("--max-sentence-bytes", args->max_sentence_bytes,
+                  "Cut longer sentences into pieces")
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });
+}
+
+}  // namespace dyad::cli

@@ -1,0 +1,28 @@
+// The subcommands of the `dyad` tool. Each registers its options on the
+// CLI11 app and returns the process exit code when run.
+//
+// Exit codes (documented in the README):
+//   0  everything was read and coded
+//   1  some input records could not be coded (each reported on stderr)
+//   2  usage or configuration error (bad option, missing file, a dictionary
+//      with faults); nothing was coded
+#ifndef DYAD_CLI_COMMANDS_H_
+#define DYAD_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace dyad::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+// Adds `code` to `app`; `*run` is set to the function that executes it.
+void AddCodeCommand(CLI::App* app, std::function<int()>* run);
+// Adds `dict` (check, stats) to `app`.
+void AddDictCommand(CLI::App* app, std::function<int()>* run);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_CLI_COMMANDS_H_

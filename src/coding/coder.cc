@@ -1,0 +1,64 @@
+#include "dyad/coder.h"
+
+#include "coding/sentence_coder.h"
+#include "dict/dictionary_set.h"
+#include "text/normalizer.h"
+#include "text/sentence_splitter.h"
+
+namespace dyad {
+
+Coder::Coder(std::shared_ptr<const DictionarySet> dicts,
+             const CoderOptions& options)
+    : dicts_(std::move(dicts)), options_(options) {}
+
+Coder::~Coder() = default;
+
+Result<std::unique_ptr<Coder>> Coder::Create(const CoderOptions& options) {
+  std::vector<std::string> dirs = options.dictionary_dirs;
+  if (dirs.empty()) dirs = DictionarySet::DefaultDirs();
+  auto dicts = DictionarySet::Load(dirs);
+  if (!dicts.ok()) return dicts.status();
+  return Create(std::move(dicts).value(), options);
+}
+
+std::unique_ptr<Coder> Coder::Create(
+    std::shared_ptr<const DictionarySet> dictionaries,
+    const CoderOptions& options) {
+  return std::unique_ptr<Coder>(new Coder(std::move(dictionaries), options));
+}
+
+CodedArticle Coder::Code(const Article& article) const {
+  CodedArticle out;
+  if (article.text.size() >= (size_t{1} << 32) - 1) {
+    out.diagnostics.push_back(
+        Diagnostic{article.id, "article larger than 4 GiB: not coded", 0});
+    return out;
+  }
+  NormalizedText norm = Normalize(article.text);
+  for (const TextDiagnostic& d : norm.diagnostics)
+    out.diagnostics.push_back(Diagnostic{article.id, d.message, d.offset});
+  SplitOptions split_options;
+  split_options.max_sentence_bytes = options_.max_sentence_bytes;
+  SplitResult split = SplitSentences(norm.text, split_options);
+  SentenceCoder coder(dicts_.get(), &options_);
+  int index = 0;
+  bool reported_cut = false;
+  for (const SentenceSpan& s : split.sentences) {
+    if (s.cut && !reported_cut) {
+      out.diagnostics.push_back(Diagnostic{
+          article.id,
+          "sentence longer than " + std::to_string(options_.max_sentence_bytes) +
+              " bytes cut into pieces",
+          norm.OriginalOffset(s.begin)});
+      reported_cut = true;
+    }
+    coder.Code(norm, article, index, s.begin, s.end, &out.events);
+    ++index;
+  }
+  out.sentences = index;
+  if (index == 0 && !article.text.empty())
+    out.diagnostics.push_back(Diagnostic{article.id, "no sentences found", 0});
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,898 @@
+#include "coding/sentence_coder.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "coding/intent.h"
+#include "text/tokenizer.h"
+
+namespace dyad {
+namespace {
+
+constexpr size_t kMaxFiller = 4;     // filler tokens between pattern words
+constexpr size_t kMaxSlot = 8;       // tokens in a `+` slot
+constexpr size_t kMaxPhrase = 30;    // tokens in a subject or object phrase
+
+struct Range {
+  size_t begin = 0;
+  size_t end = 0;  // exclusive
+  bool empty() const { return begin >= end; }
+};
+
+struct Mention {
+  ActorMatch match;
+};
+
+struct VerbMatch {
+  const VerbPattern* pattern = nullptr;
+  size_t head = 0;
+  size_t last = 0;         // last matched token (inclusive)
+  size_t group_begin = 0;  // first token of the verb group
+  Range slot;
+  bool negated = false;
+  bool passive = false;
+  bool intent = false;      // under a modal or an intent verb
+  bool absorbed = false;    // complement of another coded verb
+  int complement = -1;      // the absorbed infinitive complement, if any
+  std::string code;         // final code (after intent mapping)
+  std::string rule;
+};
+
+bool IsWordPos(Pos p) {
+  return p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj ||
+         p == Pos::kNum;
+}
+
+bool IsNpPos(Pos p) {
+  return IsWordPos(p) || p == Pos::kDet || p == Pos::kPoss || p == Pos::kPron;
+}
+
+bool IsTimeWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june",
+      "july", "august", "september", "october", "november", "december",
+      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+      "sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow",
+      "week", "weeks", "month", "months", "year", "years", "morning",
+      "afternoon", "evening", "night", "weekend", "day", "days", "hours",
+      "hour", "midnight", "noon", "time", "decade", "spring", "summer",
+      "autumn", "winter", "tonight", "overnight", "dawn", "weekday"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+class Analysis {
+ public:
+  Analysis(const DictionarySet& dicts, const CoderOptions& options,
+           const NormalizedText& norm, const Article& article,
+           std::vector<TaggedToken> tokens)
+      : dicts_(dicts),
+        options_(options),
+        norm_(norm),
+        article_(article),
+        t_(std::move(tokens)),
+        mention_at_(t_.size(), -1) {}
+
+  void Run(int sentence_index, std::vector<Event>* events);
+
+ private:
+  char First(size_t i) const { return norm_.text[t_[i].token.begin]; }
+  bool IsPunct(size_t i, char c) const {
+    return t_[i].pos == Pos::kPunct && First(i) == c &&
+           t_[i].token.end - t_[i].token.begin == 1;
+  }
+  bool IsLower(size_t i, std::string_view w) const { return t_[i].lower == w; }
+  bool IsBeForm(size_t i) const {
+    std::string_view w = t_[i].lower;
+    return w == "is" || w == "are" || w == "was" || w == "were" ||
+           w == "be" || w == "been" || w == "being" || w == "'re" ||
+           w == "am";
+  }
+
+  void FindMentions();
+  void FindVerbs();
+  bool MatchPattern(const VerbPattern& p, size_t head, VerbMatch* m) const;
+  size_t VerbGroupBegin(size_t head) const;
+  bool IsTimePhrase(size_t i) const;
+  Range SubjectOf(size_t group_begin, int depth) const;
+  Range ObjectFrom(size_t j) const;
+  Range NpAfter(size_t j) const;
+  Range ByAgent(size_t after) const;
+  void Select();
+  std::vector<Range> Conjuncts(Range r) const;
+  void Emit(const VerbMatch& m, int sentence_index, std::vector<Event>* events);
+  bool ResolveActor(Range r, EventActor* actor,
+                    std::vector<Evidence>* evidence, const char* role) const;
+  Span OriginalSpan(size_t begin_tok, size_t end_tok) const;
+
+  const DictionarySet& dicts_;
+  const CoderOptions& options_;
+  const NormalizedText& norm_;
+  const Article& article_;
+  std::vector<TaggedToken> t_;
+  std::vector<Mention> mentions_;
+  std::vector<int> mention_at_;  // token -> mention index or -1
+  std::vector<VerbMatch> matches_;
+};
+
+void Analysis::FindMentions() {
+  const ActorDictionary& actors = dicts_.actors();
+  for (size_t i = 0; i < t_.size();) {
+    ActorMatch m;
+    if (t_[i].pos != Pos::kPunct && actors.LongestAt(norm_.text, t_, i, &m)) {
+      for (size_t k = m.begin; k < m.end; ++k)
+        mention_at_[k] = static_cast<int>(mentions_.size());
+      mentions_.push_back(Mention{m});
+      // A multi-word name is a noun phrase, whatever the tagger thought.
+      for (size_t k = m.begin; k < m.end; ++k)
+        if (t_[k].pos == Pos::kVerb || t_[k].pos == Pos::kAdv)
+          t_[k].pos = Pos::kPropn;
+      i = m.end;
+    } else {
+      ++i;
+    }
+  }
+}
+
+bool Analysis::IsTimePhrase(size_t i) const {
+  // "on Thursday", "in early December", "last week", "on October 31".
+  size_t j = i;
+  if (t_[j].pos == Pos::kPrep) {
+    std::string_view p = t_[j].lower;
+    if (p != "on" && p != "in" && p != "at" && p != "during" && p != "since" &&
+        p != "until" && p != "by" && p != "after" && p != "before" &&
+        p != "over" && p != "for" && p != "late" && p != "early")
+      return false;
+    ++j;
+  }
+  for (size_t k = j; k < t_.size() && k < j + 3; ++k) {
+    if (IsTimeWord(t_[k].lower)) return true;
+    if (t_[k].pos == Pos::kNum && k == j && t_[j - (j > i ? 1 : 0)].pos ==
+                                                Pos::kPrep &&
+        k + 1 < t_.size() && IsTimeWord(t_[k + 1].lower))
+      return true;
+    if (t_[k].pos != Pos::kDet && t_[k].pos != Pos::kAdj &&
+        t_[k].pos != Pos::kNum && !IsLower(k, "early") && !IsLower(k, "late") &&
+        !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this"))
+      return false;
+  }
+  return false;
+}
+
+size_t Analysis::VerbGroupBegin(size_t head) const {
+  size_t g = head;
+  while (g > 0) {
+    Pos p = t_[g - 1].pos;
+    if (p == Pos::kAux || p == Pos::kModal || p == Pos::kNeg ||
+        p == Pos::kAdv) {
+      --g;
+    } else {
+      break;
+    }
+  }
+  return g;
+}
+
+bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
+                            VerbMatch* m) const {
+  size_t j = head + 1;
+  Range slot;
+  for (size_t e = 1; e < p.elements.size(); ++e) {
+    const VerbPattern::Element& el = p.elements[e];
+    if (el.slot) {
+      // The slot is a noun phrase; the next element (if any) must follow it.
+      if (j >= t_.size() || !IsNpPos(t_[j].pos)) return false;
+      size_t k = j;
+      if (e + 1 == p.elements.size()) {
+        Range r = ObjectFrom(j);
+        if (r.empty()) return false;
+        slot = r;
+        j = r.end;
+        continue;
+      }
+      const std::string& next = p.elements[e + 1].lemma;
+      bool found = false;
+      for (; k < t_.size() && k < j + kMaxSlot; ++k) {
+        if (k > j && t_[k].lemma == next) {
+          found = true;
+          break;
+        }
+        Pos q = t_[k].pos;
+        if (!(IsNpPos(q) || q == Pos::kConj ||
+              (q == Pos::kPrep && IsLower(k, "of"))))
+          return false;
+      }
+      if (!found) return false;
+      slot = Range{j, k};
+      j = k;
+      continue;
+    }
+    // A word, after at most kMaxFiller filler tokens.
+    size_t k = j;
+    bool found = false;
+    for (; k < t_.size() && k <= j + kMaxFiller; ++k) {
+      if (t_[k].lemma == el.lemma) {
+        found = true;
+        break;
+      }
+      Pos q = t_[k].pos;
+      if (!(q == Pos::kDet || q == Pos::kAdj || q == Pos::kAdv ||
+            q == Pos::kNum || q == Pos::kPoss || q == Pos::kNoun ||
+            (q == Pos::kVerb && t_[k].form == VerbForm::kEd)))
+        return false;
+    }
+    if (!found) return false;
+    j = k + 1;
+  }
+  m->pattern = &p;
+  m->head = head;
+  m->last = j - 1;
+  m->slot = slot;
+  return true;
+}
+
+void Analysis::FindVerbs() {
+  const VerbDictionary& verbs = dicts_.verbs();
+  for (size_t i = 0; i < t_.size(); ++i) {
+    Pos pos = t_[i].pos;
+    bool verbal = pos == Pos::kVerb;
+    bool nominal = pos == Pos::kNoun;
+    if (!verbal && !nominal) continue;
+    if (mention_at_[i] >= 0) continue;
+    const std::vector<uint32_t>* list = verbs.ForHead(t_[i].lemma);
+    if (!list) continue;
+    size_t g = verbal ? VerbGroupBegin(i) : i;
+    bool negated = false;
+    for (size_t k = g; k < i; ++k)
+      if (t_[k].pos == Pos::kNeg) negated = true;
+    if (verbal && g > 0 && IsLower(g - 1, "no") ) negated = true;
+    for (uint32_t id : *list) {
+      const VerbPattern& p = verbs.pattern(id);
+      if (p.nominal != nominal) continue;
+      if (p.negated != negated) continue;
+      VerbMatch m;
+      if (!MatchPattern(p, i, &m)) continue;
+      m.group_begin = g;
+      m.negated = negated;
+      if (verbal && t_[i].form == VerbForm::kEd) {
+        for (size_t k = g; k < i; ++k)
+          if (t_[k].pos == Pos::kAux && IsBeForm(k)) m.passive = true;
+      }
+      matches_.push_back(std::move(m));
+      break;
+    }
+    // A negated verb with no negated pattern codes nothing ("has not
+    // asked"): remember it so its complements are not coded either.
+    if (negated && (matches_.empty() || matches_.back().head != i)) {
+      VerbMatch m;
+      m.head = i;
+      m.last = i;
+      m.group_begin = g;
+      m.negated = true;
+      m.absorbed = true;
+      matches_.push_back(std::move(m));
+    }
+  }
+}
+
+// The noun phrase that starts at token j, extended over "of"/"in"-phrases,
+// coordination, parentheses and appositions, stopping at clause material and
+// time phrases.
+Range Analysis::ObjectFrom(size_t j) const {
+  size_t k = j;
+  size_t n = t_.size();
+  size_t limit = std::min(n, j + kMaxPhrase);
+  while (k < limit) {
+    Pos p = t_[k].pos;
+    if (p == Pos::kPron) {
+      if (k == j) {
+        ++k;
+        break;
+      }
+      break;
+    }
+    if (IsNpPos(p)) {
+      if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower)) break;
+      ++k;
+      continue;
+    }
+    if (IsPunct(k, '(')) {
+      size_t c = k + 1;
+      while (c < limit && !IsPunct(c, ')')) ++c;
+      if (c < limit && c - k <= 8) {
+        k = c + 1;
+        continue;
+      }
+      break;
+    }
+    if (IsPunct(k, '-') && k > j && k + 1 < n && IsNpPos(t_[k + 1].pos)) {
+      ++k;
+      continue;
+    }
+    if (p == Pos::kPrep && k > j && k + 1 < n &&
+        (IsLower(k, "of") || IsLower(k, "in") || IsLower(k, "from") ||
+         IsLower(k, "near")) &&
+        !IsTimePhrase(k) && IsNpPos(t_[k + 1].pos) &&
+        t_[k + 1].pos != Pos::kPron) {
+      ++k;
+      continue;
+    }
+    if (p == Pos::kConj && k > j && k + 1 < n &&
+        (IsLower(k, "and") || IsLower(k, "or"))) {
+      // Coordinated noun phrases, unless a verb follows the next phrase
+      // ("killed six soldiers and wounded four").
+      size_t q = k + 1;
+      while (q < n && q < k + 8 && IsNpPos(t_[q].pos)) ++q;
+      if (q == k + 1) break;
+      if (q < n && (t_[q].pos == Pos::kVerb || t_[q].pos == Pos::kAux ||
+                    t_[q].pos == Pos::kModal))
+        break;
+      k = q;
+      continue;
+    }
+    if (IsPunct(k, ',') && k > j && k + 1 < n &&
+        (t_[k + 1].pos == Pos::kPropn || t_[k + 1].pos == Pos::kDet)) {
+      // Apposition: ", Michel Aoun," or ", the US ambassador," — a short
+      // noun phrase closed by a comma or the end of the sentence.
+      size_t q = k + 1;
+      while (q < n && q < k + 9 && IsNpPos(t_[q].pos)) ++q;
+      bool closed = q >= n || IsPunct(q, ',') || IsPunct(q, '.');
+      if (closed && q > k + 1) {
+        k = q;
+        continue;
+      }
+      break;
+    }
+    if (p == Pos::kVerb && t_[k].form == VerbForm::kEd && k > j &&
+        k + 1 < n && IsLower(k + 1, "by")) {
+      // Reduced relative: "the proposal submitted by ...".
+      k += 2;
+      continue;
+    }
+    break;
+  }
+  // Trim trailing joiners.
+  while (k > j && (t_[k - 1].pos == Pos::kConj || t_[k - 1].pos == Pos::kPrep ||
+                   t_[k - 1].pos == Pos::kDet || t_[k - 1].pos == Pos::kPunct ||
+                   t_[k - 1].pos == Pos::kPoss))
+    --k;
+  return Range{j, k};
+}
+
+// The object after token j: skip adverbs and a preposition of direction.
+Range Analysis::NpAfter(size_t j) const {
+  size_t n = t_.size();
+  while (j < n && t_[j].pos == Pos::kAdv) ++j;
+  if (j >= n) return Range{};
+  if (IsTimePhrase(j)) return Range{};
+  if (t_[j].pos == Pos::kPrep) {
+    std::string_view p = t_[j].lower;
+    if (p == "with" || p == "to" || p == "against" || p == "on" ||
+        p == "at" || p == "into" || p == "upon" || p == "toward" ||
+        p == "towards" || p == "over" || p == "in" || p == "from") {
+      ++j;
+    } else {
+      return Range{};
+    }
+  } else if (t_[j].pos == Pos::kTo) {
+    ++j;
+  }
+  if (j >= n || !IsNpPos(t_[j].pos)) return Range{};
+  return ObjectFrom(j);
+}
+
+// "by X" after a passive verb, within a few tokens.
+Range Analysis::ByAgent(size_t after) const {
+  for (size_t k = after; k < t_.size() && k < after + 6; ++k) {
+    if (IsLower(k, "by") && k + 1 < t_.size() && IsNpPos(t_[k + 1].pos))
+      return ObjectFrom(k + 1);
+    if (t_[k].pos == Pos::kVerb || IsPunct(k, ',')) break;
+  }
+  return Range{};
+}
+
+// The subject of the verb group starting at token g.
+Range Analysis::SubjectOf(size_t g, int depth) const {
+  if (depth > 4 || g == 0) return Range{};
+  size_t end = g;
+  // Infinitive: "X agreed to withdraw", "X is expected to meet",
+  // "urged Iraq to withdraw" (object control).
+  if (t_[g - 1].pos == Pos::kTo) {
+    if (g < 2) return Range{};
+    size_t v = g - 2;
+    while (v > 0 && t_[v].pos == Pos::kAdv) --v;
+    if (t_[v].pos == Pos::kVerb || t_[v].pos == Pos::kAdj ||
+        t_[v].pos == Pos::kAux) {
+      size_t vg = v;
+      while (vg > 0 && (t_[vg - 1].pos == Pos::kAux ||
+                        t_[vg - 1].pos == Pos::kModal ||
+                        t_[vg - 1].pos == Pos::kNeg ||
+                        t_[vg - 1].pos == Pos::kAdv ||
+                        (t_[vg].pos == Pos::kAdj && IsBeForm(vg - 1))))
+        --vg;
+      if (t_[vg].pos == Pos::kAdj) vg = VerbGroupBegin(vg);
+      return SubjectOf(vg, depth + 1);
+    }
+    end = g - 1;
+  }
+  // Verb coordination: "... killed six soldiers and wounded four".
+  if (t_[end - 1].pos == Pos::kConj && end >= 2) {
+    for (size_t v = end - 1; v-- > 0;) {
+      if (t_[v].pos == Pos::kVerb) return SubjectOf(VerbGroupBegin(v), depth + 1);
+      if (IsPunct(v, ';') || t_[v].pos == Pos::kSconj) break;
+    }
+    return Range{};
+  }
+  // Participle clause: ", killing more than 300".
+  if (IsPunct(end - 1, ',') && t_[g].pos == Pos::kVerb &&
+      t_[g].form == VerbForm::kIng) {
+    for (size_t v = end - 1; v-- > 0;) {
+      if (t_[v].pos == Pos::kVerb && t_[v].form != VerbForm::kIng)
+        return SubjectOf(VerbGroupBegin(v), depth + 1);
+    }
+    return Range{};
+  }
+  // Relative clause: "the police, who arrested ..." -> the antecedent.
+  if (t_[end - 1].pos == Pos::kWh || (IsLower(end - 1, "that") && end >= 2 &&
+                                      IsNpPos(t_[end - 2].pos))) {
+    end = end - 1;
+    if (end > 0 && IsPunct(end - 1, ',')) --end;
+    if (end == 0) return Range{};
+  }
+  size_t k = end;
+  while (k > 0 && end - k < kMaxPhrase) {
+    size_t i = k - 1;
+    Pos p = t_[i].pos;
+    if (IsNpPos(p)) {
+      if (p == Pos::kPron && k != end) break;
+      k = i;
+      continue;
+    }
+    if (IsPunct(i, ')')) {
+      size_t o = i;
+      while (o > 0 && i - o < 10 && !IsPunct(o, '(')) --o;
+      if (IsPunct(o, '(') && o > 0) {
+        k = o;
+        continue;
+      }
+      break;
+    }
+    if (p == Pos::kPrep && i > 0 && k < end) {
+      if (IsTimePhrase(i) && k < end) {
+        // A time phrase at the right edge is not part of the subject:
+        // "Lavrov on October 31 suggested".
+        bool at_edge = true;
+        for (size_t q = k; q < end; ++q)
+          if (!IsNpPos(t_[q].pos)) at_edge = false;
+        if (at_edge) {
+          end = i;
+          k = i;
+          continue;
+        }
+        break;
+      }
+      std::string_view w = t_[i].lower;
+      if ((w == "of" || w == "in" || w == "from" || w == "by" ||
+           w == "for" || w == "at" || w == "near") &&
+          IsNpPos(t_[i - 1].pos)) {
+        k = i;
+        continue;
+      }
+      break;
+    }
+    if (p == Pos::kConj && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
+        !IsLower(i, "but")) {
+      k = i;
+      continue;
+    }
+    if (p == Pos::kVerb && t_[i].form == VerbForm::kEd && k < end &&
+        IsLower(k, "by") && i > 0 && IsNpPos(t_[i - 1].pos)) {
+      k = i;  // reduced relative: "the missiles fired by the military"
+      continue;
+    }
+    if (IsPunct(i, '-') && i > 0 && k < end && IsNpPos(t_[i - 1].pos)) {
+      k = i;
+      continue;
+    }
+    if (IsPunct(i, ',') && i > 0) {
+      // Find the comma (or start) before this one.
+      size_t c0 = i;
+      bool found = false;
+      while (c0 > 0 && i - c0 < 16) {
+        --c0;
+        if (IsPunct(c0, ',')) {
+          found = true;
+          break;
+        }
+        if (t_[c0].pos == Pos::kSconj || IsPunct(c0, ';') || IsPunct(c0, ':'))
+          break;
+      }
+      if (found && c0 + 1 < i && t_[c0 + 1].pos == Pos::kWh) {
+        // ", which runs the prison system," — a relative clause: skip it.
+        end = c0;
+        k = c0;
+        continue;
+      }
+      if (found) {
+        bool np = true;
+        for (size_t q = c0 + 1; q < i; ++q)
+          if (!IsNpPos(t_[q].pos) && !IsLower(q, "of")) np = false;
+        if (np && c0 > 0 && IsNpPos(t_[c0 - 1].pos)) {
+          // Apposition: "Bahraini Prime Minister, Prince Khalifa, has ...".
+          k = c0;
+          continue;
+        }
+      } else {
+        // A list from the start: "The Afghan government, a number of
+        // parties and the Taliban condemned".
+        bool list = false, np = true;
+        for (size_t q = i + 1; q < end; ++q)
+          if (t_[q].pos == Pos::kConj) list = true;
+        size_t s = i;
+        while (s > 0 && i - s < 12 && (IsNpPos(t_[s - 1].pos) || IsLower(s - 1, "of")))
+          --s;
+        if (s != 0) np = false;
+        if (list && np) {
+          k = s;
+          continue;
+        }
+      }
+      break;
+    }
+    break;
+  }
+  // Trim leading joiners and trailing ones.
+  while (k < end && (t_[k].pos == Pos::kPrep || t_[k].pos == Pos::kConj ||
+                     t_[k].pos == Pos::kPunct || t_[k].pos == Pos::kPoss))
+    ++k;
+  while (end > k && (t_[end - 1].pos == Pos::kPunct ||
+                     t_[end - 1].pos == Pos::kConj ||
+                     t_[end - 1].pos == Pos::kPrep))
+    --end;
+  return Range{k, end};
+}
+
+void Analysis::Select() {
+  // Drop matches inside another match's words or slot.
+  for (VerbMatch& m : matches_) {
+    for (const VerbMatch& o : matches_) {
+      if (&o == &m || !o.pattern) continue;
+      bool inside_words = m.head > o.head && m.head <= o.last;
+      if (inside_words) m.absorbed = true;
+    }
+  }
+  // Infinitive complements: "expected to begin talks", "urged X to
+  // withdraw", "refused to meet".
+  for (size_t a = 0; a < matches_.size(); ++a) {
+    VerbMatch& m = matches_[a];
+    if (m.absorbed || !m.pattern || m.pattern->nominal) continue;
+    size_t g = m.group_begin;
+    bool modal = false;
+    for (size_t k = g; k < m.head; ++k)
+      if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower)) modal = true;
+    if (modal) m.intent = true;
+    if (g == 0 || t_[g - 1].pos != Pos::kTo) continue;
+    // A pattern that ends with this "to" governs it: "call on X to".
+    VerbMatch* owner = nullptr;
+    for (VerbMatch& o : matches_)
+      if (&o != &m && o.pattern && o.last == g - 1) owner = &o;
+    if (owner) {
+      m.absorbed = true;
+      owner->complement = static_cast<int>(a);
+      continue;
+    }
+    // The governing word before "to" (past an object: "urged Iraq to").
+    size_t v = g - 1;
+    bool object_between = false;
+    while (v > 0) {
+      --v;
+      Pos p = t_[v].pos;
+      if (p == Pos::kVerb || p == Pos::kAdj || p == Pos::kNoun) {
+        if ((p == Pos::kNoun) && !IntentWord(t_[v].lemma)) {
+          object_between = true;
+          continue;
+        }
+        break;
+      }
+      if (IsNpPos(p) || p == Pos::kAdv) {
+        object_between = true;
+        continue;
+      }
+      v = SIZE_MAX;
+      break;
+    }
+    if (v == SIZE_MAX) continue;
+    // Is the governing word itself coded?
+    VerbMatch* gov = nullptr;
+    for (VerbMatch& o : matches_)
+      if (o.head == v && &o != &m) gov = &o;
+    bool intent_word = IntentWord(t_[v].lemma) && !object_between;
+    if (gov && gov->negated) {
+      m.absorbed = true;  // "did not agree to meet"
+    } else if (intent_word) {
+      m.intent = true;
+      if (gov) gov->absorbed = true;
+    } else if (gov) {
+      m.absorbed = true;
+      gov->complement = static_cast<int>(a);
+    }
+  }
+  bool any_substantive = false, any_verbal = false;
+  for (const VerbMatch& m : matches_) {
+    if (m.absorbed || !m.pattern) continue;
+    if (!m.pattern->nominal) any_verbal = true;
+    if (m.pattern->code.compare(0, 2, "01") != 0) any_substantive = true;
+  }
+  for (VerbMatch& m : matches_) {
+    if (m.absorbed || !m.pattern) continue;
+    if (m.pattern->nominal && any_verbal) {
+      // Keep nominal events only if no verbal event is substantive.
+      bool verbal_substantive = false;
+      for (const VerbMatch& o : matches_)
+        if (!o.absorbed && o.pattern && !o.pattern->nominal &&
+            o.pattern->code.compare(0, 2, "01") != 0)
+          verbal_substantive = true;
+      if (verbal_substantive || m.pattern->code.compare(0, 2, "01") == 0) {
+        m.absorbed = true;
+        continue;
+      }
+    }
+    if (any_substantive && m.pattern->code.compare(0, 2, "01") == 0) {
+      m.absorbed = true;
+      continue;
+    }
+    m.code = m.intent ? IntentCode(m.pattern->code) : m.pattern->code;
+    m.rule = m.pattern->nominal ? "nominal" : m.passive ? "passive" : "active";
+    if (m.intent && m.code != m.pattern->code) m.rule += "+intent";
+  }
+  // If a substantive nominal event is kept, statements go.
+  bool nominal_kept = false;
+  for (const VerbMatch& m : matches_)
+    if (!m.absorbed && m.pattern && m.pattern->nominal &&
+        m.pattern->code.compare(0, 2, "01") != 0)
+      nominal_kept = true;
+  if (nominal_kept)
+    for (VerbMatch& m : matches_)
+      if (!m.absorbed && m.pattern && !m.pattern->nominal &&
+          m.pattern->code.compare(0, 2, "01") == 0)
+        m.absorbed = true;
+}
+
+std::vector<Range> Analysis::Conjuncts(Range r) const {
+  // Split at top-level "and"/"," when two or more parts hold an actor.
+  std::vector<Range> parts;
+  size_t s = r.begin;
+  int depth = 0;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    if (IsPunct(k, '(')) ++depth;
+    if (IsPunct(k, ')')) --depth;
+    if (depth == 0 && (IsLower(k, "and") || IsPunct(k, ','))) {
+      if (k > s) parts.push_back(Range{s, k});
+      s = k + 1;
+    }
+  }
+  if (r.end > s) parts.push_back(Range{s, r.end});
+  std::vector<Range> with_actor;
+  for (const Range& p : parts) {
+    bool has = false;
+    for (size_t k = p.begin; k < p.end; ++k)
+      if (mention_at_[k] >= 0 &&
+          mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor)
+        has = true;
+    // An "X of Y" part is one actor, not two.
+    if (has) with_actor.push_back(p);
+  }
+  if (with_actor.size() < 2 || with_actor.size() != parts.size())
+    return {r};
+  return with_actor;
+}
+
+Span Analysis::OriginalSpan(size_t b, size_t e) const {
+  Span s;
+  norm_.OriginalRange(t_[b].token.begin, t_[e - 1].token.end, &s.start, &s.end);
+  return s;
+}
+
+bool Analysis::ResolveActor(Range r, EventActor* actor,
+                            std::vector<Evidence>* evidence,
+                            const char* role) const {
+  if (r.empty()) return false;
+  actor->span = OriginalSpan(r.begin, r.end);
+  actor->text = article_.text.substr(actor->span.start,
+                                     actor->span.end - actor->span.start);
+  const ActorEntry* base = nullptr;
+  const ActorMatch* base_m = nullptr;
+  const ActorEntry* agent = nullptr;
+  const ActorMatch* agent_m = nullptr;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    int mi = mention_at_[k];
+    if (mi < 0 || mentions_[mi].match.begin != k) continue;
+    const ActorMatch& m = mentions_[mi].match;
+    if (m.entry->kind == ActorKind::kActor && !base) {
+      base = m.entry;
+      base_m = &m;
+    } else if (m.entry->kind == ActorKind::kAgent && !agent) {
+      agent = m.entry;
+      agent_m = &m;
+    }
+  }
+  std::string code;
+  if (base) {
+    code = ActorDictionary::CodeOn(*base, article_.date);
+    if (agent) {
+      std::string country = code.substr(0, 3);
+      if (code.size() == 3) {
+        code += agent->code;
+      } else if (code.size() == 6 && dicts_.IsCountry(country) &&
+                 code.substr(3) == "GOV" && agent->code != "GOV" &&
+                 agent_m->begin > base_m->begin && base->roles.empty()) {
+        code = country + agent->code;  // "Baghdad's forces" -> IRQMIL
+      }
+    }
+  } else if (agent) {
+    code = agent->code;
+  } else {
+    code = "---";
+  }
+  actor->code = code;
+  std::string country = code.substr(0, 3);
+  actor->country = dicts_.IsCountry(country) ? country : "";
+  if (evidence) {
+    for (const ActorMatch* m : {base_m, agent_m}) {
+      if (!m) continue;
+      Evidence ev;
+      ev.role = std::string(role) +
+                (m->entry->kind == ActorKind::kAgent ? "-agent" : "-actor");
+      ev.entry = m->entry->file + ":" + std::to_string(m->phrase->line);
+      ev.pattern = m->phrase->text;
+      ev.code = ActorDictionary::CodeOn(*m->entry, article_.date);
+      ev.span = OriginalSpan(m->begin, m->end);
+      evidence->push_back(std::move(ev));
+    }
+  }
+  return base || agent;
+}
+
+void Analysis::Emit(const VerbMatch& m, int sentence_index,
+                    std::vector<Event>* events) {
+  const CameoCode* cc = dicts_.cameo().Find(m.code);
+  if (!cc) cc = dicts_.cameo().Find(m.pattern->code);
+  if (!cc) return;
+  Range subj, obj;
+  if (m.pattern->nominal) {
+    // "US airstrikes on X": modifiers before the head; or "X's attack";
+    // or "attack on X by Y"; else the clause subject.
+    size_t s = m.head;
+    while (s > 0 && (IsWordPos(t_[s - 1].pos) || t_[s - 1].pos == Pos::kPoss) &&
+           m.head - s < 6)
+      --s;
+    while (s < m.head && t_[s].pos == Pos::kPoss) ++s;
+    bool has_actor = false;
+    for (size_t k = s; k < m.head; ++k)
+      if (mention_at_[k] >= 0) has_actor = true;
+    if (has_actor) subj = Range{s, m.head};
+    if (subj.empty()) subj = ByAgent(m.last + 1);
+    if (subj.empty()) {
+      for (size_t v = m.head; v-- > 0;) {
+        if (t_[v].pos == Pos::kVerb) {
+          subj = SubjectOf(VerbGroupBegin(v), 0);
+          break;
+        }
+      }
+    }
+    obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
+  } else {
+    subj = SubjectOf(m.group_begin, 0);
+    obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
+    if (obj.empty() && m.complement >= 0) {
+      // "refused to meet Iran": the complement's object is the target.
+      const VerbMatch& c = matches_[m.complement];
+      obj = c.slot.empty() ? NpAfter(c.last + 1) : c.slot;
+    }
+    if (m.passive) {
+      Range agent = ByAgent(m.last + 1);
+      // "was attacked by X": X acts on the subject.
+      obj = subj;
+      subj = agent;
+      if (!obj.empty() && obj.begin <= m.head && m.slot.empty()) {
+        // nothing else to do
+      }
+    }
+  }
+  std::vector<Range> sources = subj.empty() ? std::vector<Range>{subj}
+                                            : Conjuncts(subj);
+  std::vector<Range> targets = obj.empty() ? std::vector<Range>{obj}
+                                           : Conjuncts(obj);
+  for (const Range& s : sources) {
+    for (const Range& o : targets) {
+      Event ev;
+      ev.doc_id = article_.id;
+      ev.sentence = sentence_index;
+      ev.date = article_.date.ToString();
+      std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
+      bool src_actor = ResolveActor(s, &ev.source, evid, "source");
+      if (s.empty()) {
+        // No subject found (agentless passive): the source is unknown.
+        ev.source.code = "---";
+        Span vs = OriginalSpan(m.head, m.head + 1);
+        ev.source.span = Span{vs.start, vs.start};
+      }
+      if (options_.require_source_actor && !src_actor) continue;
+      if (!o.empty()) {
+        EventActor target;
+        ResolveActor(o, &target, evid, "target");
+        if (target.code == ev.source.code && target.code != "---" &&
+            sources.size() == 1 && targets.size() == 1 &&
+            target.span.start == ev.source.span.start) {
+          continue;
+        }
+        ev.target = std::move(target);
+      }
+      ev.code = cc->code;
+      ev.root = cc->root;
+      ev.quad_class = cc->quad_class;
+      ev.goldstein = cc->goldstein;
+      ev.plover = cc->plover;
+      ev.plover_mode = cc->plover_mode;
+      ev.plover_context = cc->plover_context;
+      ev.verb = OriginalSpan(m.head, m.last + 1);
+      ev.verb_text = article_.text.substr(ev.verb.start, ev.verb.end - ev.verb.start);
+      if (options_.explain) {
+        ev.rule = m.rule;
+        Evidence v;
+        v.role = "verb";
+        v.entry = m.pattern->file + ":" + std::to_string(m.pattern->line);
+        v.pattern = m.pattern->text;
+        v.code = m.pattern->code;
+        v.span = ev.verb;
+        ev.evidence.insert(ev.evidence.begin(), std::move(v));
+      }
+      events->push_back(std::move(ev));
+    }
+  }
+}
+
+void Analysis::Run(int sentence_index, std::vector<Event>* events) {
+  FindMentions();
+  FindVerbs();
+  Select();
+  size_t first = events->size();
+  for (const VerbMatch& m : matches_) {
+    if (m.absorbed || !m.pattern) continue;
+    Emit(m, sentence_index, events);
+  }
+  // One event per (source, target, code) in a sentence.
+  for (size_t a = first; a < events->size(); ++a) {
+    for (size_t b = a + 1; b < events->size();) {
+      const Event& x = (*events)[a];
+      const Event& y = (*events)[b];
+      bool same = x.code == y.code && x.source.code == y.source.code &&
+                  x.source.span.start == y.source.span.start &&
+                  x.target.has_value() == y.target.has_value() &&
+                  (!x.target || (x.target->code == y.target->code &&
+                                 x.target->span.start == y.target->span.start));
+      if (same) {
+        events->erase(events->begin() + static_cast<long>(b));
+      } else {
+        ++b;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void SentenceCoder::Code(const NormalizedText& norm, const Article& article,
+                         int sentence_index, size_t begin, size_t end,
+                         std::vector<Event>* events) const {
+  std::vector<Token> tokens = Tokenize(norm.text, begin, end);
+  if (tokens.empty()) return;
+  std::vector<TaggedToken> tagged = tagger_.Tag(norm.text, norm.lower, tokens);
+  Analysis analysis(*dicts_, *options_, norm, article, std::move(tagged));
+  analysis.Run(sentence_index, events);
+}
+
+}  // namespace dyad

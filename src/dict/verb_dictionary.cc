@@ -1,0 +1,109 @@
+#include "dict/verb_dictionary.h"
+
+#include <algorithm>
+
+#include "dict/actor_dictionary.h"
+
+namespace dyad {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// Splits off the `~` and `not` markers; returns the remaining words.
+std::vector<std::string> PatternWords(const std::string& text, bool* nominal,
+                                      bool* negated) {
+  std::string body = text;
+  *nominal = false;
+  *negated = false;
+  if (!body.empty() && body[0] == '~') {
+    *nominal = true;
+    body.erase(0, 1);
+  }
+  std::vector<std::string> words;
+  for (std::string& w : PhraseWords(body)) words.push_back(Lower(w));
+  if (!words.empty() && words[0] == "not") {
+    *negated = true;
+    words.erase(words.begin());
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<std::string> VerbDictionary::HeadWords(
+    const std::vector<DictionaryFile>& files) {
+  std::vector<std::string> heads;
+  for (const DictionaryFile& f : files) {
+    for (const DictEntry& e : f.entries) {
+      for (const DictPhrase& p : e.phrases) {
+        bool nominal, negated;
+        std::vector<std::string> words = PatternWords(p.text, &nominal, &negated);
+        if (!nominal && !words.empty() && words[0] != "+") heads.push_back(words[0]);
+      }
+    }
+  }
+  return heads;
+}
+
+void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
+                           const CameoTable& cameo, const Lexicon& lexicon,
+                           std::vector<std::string>* errors) {
+  for (const DictionaryFile& f : files) {
+    for (const DictEntry& e : f.entries) {
+      std::string where = f.path + ":" + std::to_string(e.line) + ": ";
+      if (!cameo.Find(e.code)) {
+        errors->push_back(where + "unknown CAMEO code '" + e.code + "'");
+        continue;
+      }
+      for (const DictPhrase& p : e.phrases) {
+        VerbPattern vp;
+        vp.code = e.code;
+        vp.file = f.path;
+        vp.line = p.line;
+        vp.text = p.text;
+        std::vector<std::string> words = PatternWords(p.text, &vp.nominal, &vp.negated);
+        if (words.empty() || words[0] == "+") {
+          errors->push_back(where + "pattern '" + p.text +
+                            "' must start with a word");
+          continue;
+        }
+        int slots = 0;
+        for (const std::string& w : words) {
+          VerbPattern::Element el;
+          if (w == "+") {
+            el.slot = true;
+            ++slots;
+          } else {
+            el.lemma = std::string(lexicon.LemmaOf(w));
+            ++vp.words;
+          }
+          vp.elements.push_back(std::move(el));
+        }
+        if (slots > 1 || vp.elements.back().slot && vp.elements.size() == 1) {
+          errors->push_back(where + "pattern '" + p.text +
+                            "' may hold at most one '+' slot");
+          continue;
+        }
+        by_head_[vp.elements[0].lemma].push_back(
+            static_cast<uint32_t>(patterns_.size()));
+        patterns_.push_back(std::move(vp));
+      }
+    }
+  }
+  for (auto& [head, list] : by_head_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return patterns_[a].words > patterns_[b].words;
+    });
+  }
+}
+
+const std::vector<uint32_t>* VerbDictionary::ForHead(std::string_view lemma) const {
+  auto it = by_head_.find(lemma);
+  return it == by_head_.end() ? nullptr : &it->second;
+}
+
+}  // namespace dyad

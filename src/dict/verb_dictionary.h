@@ -1,0 +1,59 @@
+// VerbDictionary: CAMEO verb patterns (data/verbs/), compiled for matching
+// on the lemmas of tagged tokens. See docs/formats/dictionaries.md for the
+// pattern language (head word, filler skipping, `+` target slot, `~` nominal
+// patterns, `not` negated forms).
+//
+// Immutable once built; thread-safe.
+#ifndef DYAD_DICT_VERB_DICTIONARY_H_
+#define DYAD_DICT_VERB_DICTIONARY_H_
+
+#include <string>
+#include <vector>
+
+#include "dict/cameo_table.h"
+#include "dict/dictionary_file.h"
+#include "lang/lexicon.h"
+
+namespace dyad {
+
+struct VerbPattern {
+  struct Element {
+    bool slot = false;   // the `+` target slot
+    std::string lemma;   // a word, lemmatized
+  };
+  std::string code;
+  std::vector<Element> elements;  // elements[0] is the head word
+  bool nominal = false;
+  bool negated = false;
+  int words = 0;  // number of word elements (specificity)
+  std::string file;
+  int line = 0;
+  std::string text;  // as written
+};
+
+class VerbDictionary {
+ public:
+  // First pass: the head lemmas of verbal patterns, so the lexicon can learn
+  // them before patterns are compiled. Words are taken as written.
+  static std::vector<std::string> HeadWords(
+      const std::vector<DictionaryFile>& files);
+
+  // Compiles the patterns of `files`; unknown CAMEO codes and malformed
+  // patterns go to `errors` as file:line.
+  void Build(const std::vector<DictionaryFile>& files, const CameoTable& cameo,
+             const Lexicon& lexicon, std::vector<std::string>* errors);
+
+  // Patterns whose head has this lemma, most specific first.
+  const std::vector<uint32_t>* ForHead(std::string_view lemma) const;
+  const VerbPattern& pattern(uint32_t id) const { return patterns_[id]; }
+  size_t size() const { return patterns_.size(); }
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+
+ private:
+  std::vector<VerbPattern> patterns_;
+  StringMap<std::vector<uint32_t>> by_head_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_DICT_VERB_DICTIONARY_H_

@@ -1,0 +1,58 @@
+#include "dict/verb_dictionary.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad {
+namespace {
+
+CameoTable Table() {
+  std::vector<std::string> errors;
+  return CameoTable::Parse(
+      "19\t4\t-10\tASSAULT\t-\t-\tFIGHT\n190\t4\t-10\tASSAULT\t-\t-\tforce\n"
+      "02\t1\t3\tREQUEST\t-\t-\tAPPEAL\n04\t1\t1\tCONSULT\t-\t-\tCONSULT\n"
+      "12\t3\t-4\tREJECT\t-\t-\tREJECT\n",
+      "codes.txt", &errors);
+}
+
+TEST(VerbDictionaryTest, CompilesPatterns) {
+  std::vector<std::string> errors;
+  std::vector<DictionaryFile> files = {ParseDictionaryText(
+      "190: attack; launch attack on; ~airstrike on\n"
+      "02: call on + to\n"
+      "12: not allow\n",
+      "verbs.txt", &errors)};
+  std::vector<std::string> heads = VerbDictionary::HeadWords(files);
+  Lexicon lex = Lexicon::Minimal(heads);
+  VerbDictionary verbs;
+  verbs.Build(files, Table(), lex, &errors);
+  EXPECT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(verbs.size(), 5u);
+  const auto* launch = verbs.ForHead("launch");
+  ASSERT_NE(launch, nullptr);
+  const VerbPattern& p = verbs.pattern((*launch)[0]);
+  EXPECT_EQ(p.words, 3);
+  EXPECT_EQ(p.elements[1].lemma, "attack");
+  EXPECT_EQ(p.line, 1);
+  const VerbPattern& nominal = verbs.pattern((*verbs.ForHead("airstrike"))[0]);
+  EXPECT_TRUE(nominal.nominal);
+  const VerbPattern& call = verbs.pattern((*verbs.ForHead("call"))[0]);
+  EXPECT_TRUE(call.elements[2].slot);
+  const VerbPattern& allow = verbs.pattern((*verbs.ForHead("allow"))[0]);
+  EXPECT_TRUE(allow.negated);
+}
+
+TEST(VerbDictionaryTest, ReportsUnknownCodesAndBadPatterns) {
+  std::vector<std::string> errors;
+  std::vector<DictionaryFile> files = {ParseDictionaryText(
+      "999: explode\n190: + attack\n190: attack + on +\n", "v.txt", &errors)};
+  Lexicon lex = Lexicon::Minimal({});
+  VerbDictionary verbs;
+  verbs.Build(files, Table(), lex, &errors);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0], "v.txt:1: unknown CAMEO code '999'");
+  EXPECT_EQ(errors[1].rfind("v.txt:2: pattern '+ attack' must start", 0), 0u);
+  EXPECT_EQ(errors[2].rfind("v.txt:3: pattern", 0), 0u);
+}
+
+}  // namespace
+}  // namespace dyad

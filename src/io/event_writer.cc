@@ -1,0 +1,221 @@
+#include "io/event_writer.h"
+
+#include <cstdio>
+
+namespace dyad {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if invalid.
+size_t Utf8Length(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n;
+  uint32_t cp;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return n;
+}
+
+void AppendString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  AppendJsonEscaped(s, out);
+  out->push_back('"');
+}
+
+void AppendNumber(double v, std::string* out) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  out->append(buf);
+}
+
+void AppendActor(const EventActor& a, std::string* out) {
+  out->append("{\"code\": ");
+  AppendString(a.code, out);
+  out->append(", \"country\": ");
+  AppendString(a.country, out);
+  out->append(", \"text\": ");
+  AppendString(a.text, out);
+  out->append(", \"start\": " + std::to_string(a.span.start));
+  out->append(", \"end\": " + std::to_string(a.span.end) + "}");
+}
+
+class JsonlWriter : public EventWriter {
+ public:
+  JsonlWriter(std::ostream* out, bool explain) : out_(out), explain_(explain) {}
+
+  void Write(const Event& e) override {
+    buf_.clear();
+    buf_.append("{\"doc_id\": ");
+    AppendString(e.doc_id, &buf_);
+    buf_.append(", \"sentence\": " + std::to_string(e.sentence));
+    buf_.append(", \"date\": ");
+    AppendString(e.date, &buf_);
+    buf_.append(", \"source\": ");
+    AppendActor(e.source, &buf_);
+    buf_.append(", \"target\": ");
+    if (e.target) AppendActor(*e.target, &buf_);
+    else buf_.append("null");
+    buf_.append(", \"code\": ");
+    AppendString(e.code, &buf_);
+    buf_.append(", \"root\": ");
+    AppendString(e.root, &buf_);
+    buf_.append(", \"quad_class\": " + std::to_string(e.quad_class));
+    buf_.append(", \"goldstein\": ");
+    AppendNumber(e.goldstein, &buf_);
+    buf_.append(", \"plover\": ");
+    AppendString(e.plover, &buf_);
+    buf_.append(", \"plover_mode\": ");
+    AppendString(e.plover_mode, &buf_);
+    buf_.append(", \"plover_context\": ");
+    AppendString(e.plover_context, &buf_);
+    buf_.append(", \"verb\": {\"text\": ");
+    AppendString(e.verb_text, &buf_);
+    buf_.append(", \"start\": " + std::to_string(e.verb.start));
+    buf_.append(", \"end\": " + std::to_string(e.verb.end) + "}");
+    if (explain_) {
+      buf_.append(", \"explain\": {\"rule\": ");
+      AppendString(e.rule, &buf_);
+      buf_.append(", \"evidence\": [");
+      for (size_t i = 0; i < e.evidence.size(); ++i) {
+        const Evidence& v = e.evidence[i];
+        if (i) buf_.append(", ");
+        buf_.append("{\"role\": ");
+        AppendString(v.role, &buf_);
+        buf_.append(", \"entry\": ");
+        AppendString(v.entry, &buf_);
+        buf_.append(", \"pattern\": ");
+        AppendString(v.pattern, &buf_);
+        buf_.append(", \"code\": ");
+        AppendString(v.code, &buf_);
+        buf_.append(", \"start\": " + std::to_string(v.span.start));
+        buf_.append(", \"end\": " + std::to_string(v.span.end) + "}");
+      }
+      buf_.append("]}");
+    }
+    buf_.append("}\n");
+    out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
+
+ private:
+  std::ostream* out_;
+  bool explain_;
+  std::string buf_;
+};
+
+class TsvWriter : public EventWriter {
+ public:
+  explicit TsvWriter(std::ostream* out) : out_(out) {
+    *out_ << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_text\t"
+             "source_start\tsource_end\ttarget_code\ttarget_country\t"
+             "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
+             "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
+  }
+
+  void Write(const Event& e) override {
+    buf_.clear();
+    Field(e.doc_id);
+    Field(std::to_string(e.sentence));
+    Field(e.date);
+    Actor(&e.source);
+    Actor(e.target ? &*e.target : nullptr);
+    Field(e.code);
+    Field(e.root);
+    Field(std::to_string(e.quad_class));
+    std::string g;
+    AppendNumber(e.goldstein, &g);
+    Field(g);
+    Field(e.plover);
+    Field(e.verb_text);
+    Field(std::to_string(e.verb.start));
+    Field(std::to_string(e.verb.end));
+    buf_.back() = '\n';
+    out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
+
+ private:
+  void Field(std::string_view s) {
+    std::string clean;
+    for (size_t i = 0; i < s.size();) {
+      size_t n = Utf8Length(s, i);
+      if (n == 0) {
+        clean.append("\xEF\xBF\xBD");
+        ++i;
+        continue;
+      }
+      char c = s[i];
+      clean.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+      if (n > 1) clean.append(s.substr(i + 1, n - 1));
+      i += n;
+    }
+    buf_.append(clean);
+    buf_.push_back('\t');
+  }
+  void Actor(const EventActor* a) {
+    if (!a) {
+      for (int i = 0; i < 5; ++i) Field("");
+      return;
+    }
+    Field(a->code);
+    Field(a->country);
+    Field(a->text);
+    Field(std::to_string(a->span.start));
+    Field(std::to_string(a->span.end));
+  }
+
+  std::ostream* out_;
+  std::string buf_;
+};
+
+}  // namespace
+
+void AppendJsonEscaped(std::string_view s, std::string* out) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n = Utf8Length(s, i);
+    if (n == 0) {
+      out->append("\\ufffd");
+      ++i;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (n == 1) {
+      switch (c) {
+        case '"': out->append("\\\""); break;
+        case '\\': out->append("\\\\"); break;
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        case '\t': out->append("\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7F) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out->append(buf);
+          } else {
+            out->push_back(static_cast<char>(c));
+          }
+      }
+    } else {
+      out->append(s.substr(i, n));
+    }
+    i += n;
+  }
+}
+
+std::unique_ptr<EventWriter> EventWriter::Create(OutputFormat format,
+                                                 std::ostream* out,
+                                                 bool explain) {
+  if (format == OutputFormat::kTsv) return std::make_unique<TsvWriter>(out);
+  return std::make_unique<JsonlWriter>(out, explain);
+}
+
+}  // namespace dyad

@@ -1,0 +1,31 @@
+// EventWriter: writes events as JSON Lines or TSV (docs/formats/events.md).
+// Not thread-safe: one writer per output stream.
+#ifndef DYAD_IO_EVENT_WRITER_H_
+#define DYAD_IO_EVENT_WRITER_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "dyad/event.h"
+
+namespace dyad {
+
+enum class OutputFormat { kJsonl, kTsv };
+
+class EventWriter {
+ public:
+  static std::unique_ptr<EventWriter> Create(OutputFormat format,
+                                             std::ostream* out, bool explain);
+  virtual ~EventWriter() = default;
+  virtual void Write(const Event& event) = 0;
+};
+
+// Appends `s` to `out` as the body of a JSON string (no quotes). Invalid
+// UTF-8 is written as U+FFFD, control characters as escapes.
+void AppendJsonEscaped(std::string_view s, std::string* out);
+
+}  // namespace dyad
+
+#endif  // DYAD_IO_EVENT_WRITER_H_

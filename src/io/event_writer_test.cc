@@ -1,0 +1,89 @@
+#include "io/event_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace dyad {
+namespace {
+
+Event Sample() {
+  Event e;
+  e.doc_id = "a1";
+  e.sentence = 0;
+  e.date = "2024-01-25";
+  e.source = EventActor{"USAGOV", "USA", "US officials", Span{10, 22}};
+  e.target = EventActor{"IRQ", "IRQ", "Iraq", Span{40, 44}};
+  e.code = "036";
+  e.root = "03";
+  e.quad_class = 1;
+  e.goldstein = 4.0;
+  e.plover = "AGREE";
+  e.plover_context = "diplomatic";
+  e.verb_text = "expected to begin";
+  e.verb = Span{23, 39};
+  return e;
+}
+
+TEST(EventWriterTest, WritesTheSharedJsonlRecord) {
+  std::ostringstream out;
+  EventWriter::Create(OutputFormat::kJsonl, &out, false)->Write(Sample());
+  EXPECT_EQ(out.str(),
+            "{\"doc_id\": \"a1\", \"sentence\": 0, \"date\": \"2024-01-25\", "
+            "\"source\": {\"code\": \"USAGOV\", \"country\": \"USA\", \"text\": "
+            "\"US officials\", \"start\": 10, \"end\": 22}, \"target\": "
+            "{\"code\": \"IRQ\", \"country\": \"IRQ\", \"text\": \"Iraq\", "
+            "\"start\": 40, \"end\": 44}, \"code\": \"036\", \"root\": \"03\", "
+            "\"quad_class\": 1, \"goldstein\": 4.0, \"plover\": \"AGREE\", "
+            "\"plover_mode\": \"\", \"plover_context\": \"diplomatic\", "
+            "\"verb\": {\"text\": \"expected to begin\", \"start\": 23, "
+            "\"end\": 39}}\n");
+}
+
+TEST(EventWriterTest, NullTargetAndExplanation) {
+  Event e = Sample();
+  e.target.reset();
+  e.rule = "active";
+  e.evidence.push_back(Evidence{"verb", "data/verbs/x.txt:3", "begin talks",
+                                "036", Span{23, 39}});
+  std::ostringstream out;
+  EventWriter::Create(OutputFormat::kJsonl, &out, true)->Write(e);
+  EXPECT_NE(out.str().find("\"target\": null"), std::string::npos);
+  EXPECT_NE(out.str().find("\"explain\": {\"rule\": \"active\", \"evidence\": "
+                           "[{\"role\": \"verb\", \"entry\": "
+                           "\"data/verbs/x.txt:3\""),
+            std::string::npos)
+      << out.str();
+}
+
+TEST(EventWriterTest, EscapesJsonAndInvalidUtf8) {
+  std::string s;
+  AppendJsonEscaped("a\"b\\c\nd\x01 \xff caf\xc3\xa9", &s);
+  EXPECT_EQ(s, "a\\\"b\\\\c\\nd\\u0001 \\ufffd caf\xc3\xa9");
+}
+
+TEST(EventWriterTest, TsvHasHeaderAndOneLinePerEvent) {
+  std::ostringstream out;
+  auto w = EventWriter::Create(OutputFormat::kTsv, &out, false);
+  Event e = Sample();
+  e.source.text = "US\tofficials";
+  w->Write(e);
+  e.target.reset();
+  w->Write(e);
+  std::string s = out.str();
+  std::istringstream lines(s);
+  std::string header, l1, l2;
+  std::getline(lines, header);
+  std::getline(lines, l1);
+  std::getline(lines, l2);
+  EXPECT_EQ(header.rfind("doc_id\tsentence\tdate\tsource_code", 0), 0u);
+  EXPECT_EQ(l1, "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\tIRQ\tIRQ\t"
+                "Iraq\t40\t44\t036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
+  EXPECT_EQ(l2, "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\t\t\t\t\t\t"
+                "036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
+  size_t tabs = std::count(header.begin(), header.end(), '\t');
+  EXPECT_EQ(tabs, static_cast<size_t>(std::count(l2.begin(), l2.end(), '\t')));
+}
+
+}  // namespace
+}  // namespace dyad

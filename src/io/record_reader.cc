@@ -1,0 +1,219 @@
+#include "io/record_reader.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <simdjson.h>
+
+namespace dyad {
+namespace {
+
+class JsonlReader : public RecordReader {
+ public:
+  JsonlReader(std::istream* in, std::unique_ptr<std::istream> owned,
+              std::string name, const ReaderOptions& options,
+              std::string first_chunk)
+      : in_(in),
+        owned_(std::move(owned)),
+        name_(std::move(name)),
+        options_(options),
+        pending_(std::move(first_chunk)) {}
+
+  Outcome Next(InputRecord* record, std::string* error) override {
+    std::string line;
+    while (ReadLine(&line)) {
+      ++line_no_;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      size_t first = line.find_first_not_of(" \t");
+      if (first == std::string::npos) continue;
+      std::string location = name_ + ":" + std::to_string(line_no_);
+      record->article = Article{};
+      record->warning.clear();
+      std::string why;
+      if (!ParseJsonRecord(line, &record->article, &record->warning, &why)) {
+        *error = location + ": " +
+                 (record->article.id.empty() ? "" : "record '" + record->article.id + "': ") +
+                 why;
+        return Outcome::kError;
+      }
+      if (!record->article.date.valid() && options_.default_date.valid() &&
+          record->warning.empty())
+        record->article.date = options_.default_date;
+      record->location = std::move(location);
+      return Outcome::kRecord;
+    }
+    return Outcome::kEnd;
+  }
+
+ private:
+  bool ReadLine(std::string* line) {
+    if (!pending_.empty()) {
+      // The bytes sniffed to detect the format come first.
+      size_t nl = pending_.find('\n');
+      if (nl != std::string::npos) {
+        *line = pending_.substr(0, nl);
+        pending_.erase(0, nl + 1);
+        return true;
+      }
+      *line = std::move(pending_);
+      pending_.clear();
+      std::string rest;
+      if (std::getline(*in_, rest)) *line += rest;
+      return true;
+    }
+    return static_cast<bool>(std::getline(*in_, *line));
+  }
+
+  std::istream* in_;
+  std::unique_ptr<std::istream> owned_;
+  std::string name_;
+  ReaderOptions options_;
+  std::string pending_;
+  long line_no_ = 0;
+};
+
+class TextReader : public RecordReader {
+ public:
+  TextReader(std::istream* in, std::unique_ptr<std::istream> owned,
+             std::string name, const ReaderOptions& options,
+             std::string first_chunk)
+      : in_(in),
+        owned_(std::move(owned)),
+        name_(std::move(name)),
+        options_(options),
+        first_(std::move(first_chunk)) {}
+
+  Outcome Next(InputRecord* record, std::string* error) override {
+    if (done_) return Outcome::kEnd;
+    done_ = true;
+    std::string text = std::move(first_);
+    text.append(std::istreambuf_iterator<char>(*in_), std::istreambuf_iterator<char>());
+    if (text.find('\0') != std::string::npos) {
+      *error = name_ + ": binary file (holds NUL bytes): not coded";
+      return Outcome::kError;
+    }
+    record->article = Article{};
+    record->article.id = name_;
+    record->article.text = std::move(text);
+    record->article.date = options_.default_date;
+    record->location = name_ + ":1";
+    record->warning.clear();
+    return Outcome::kRecord;
+  }
+
+ private:
+  std::istream* in_;
+  std::unique_ptr<std::istream> owned_;
+  std::string name_;
+  ReaderOptions options_;
+  std::string first_;
+  bool done_ = false;
+};
+
+bool LooksJsonl(const std::string& name, const std::string& head) {
+  auto ends = [&](const char* s) {
+    std::string_view n(name), suf(s);
+    return n.size() >= suf.size() && n.substr(n.size() - suf.size()) == suf;
+  };
+  if (ends(".jsonl") || ends(".json") || ends(".ndjson")) return true;
+  size_t first = head.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && head[first] == '{';
+}
+
+std::unique_ptr<RecordReader> Make(std::istream* in,
+                                   std::unique_ptr<std::istream> owned,
+                                   const std::string& name,
+                                   const ReaderOptions& options) {
+  // Sniff the first bytes (up to the first non-blank) to pick the format.
+  std::string head;
+  char c;
+  while (head.size() < 4096 && in->get(c)) {
+    head.push_back(c);
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+  }
+  bool jsonl = options.format == InputFormat::kJsonl ||
+               (options.format == InputFormat::kAuto && LooksJsonl(name, head));
+  if (jsonl)
+    return std::make_unique<JsonlReader>(in, std::move(owned), name, options,
+                                         std::move(head));
+  return std::make_unique<TextReader>(in, std::move(owned), name, options,
+                                      std::move(head));
+}
+
+}  // namespace
+
+bool ParseJsonRecord(std::string_view line, Article* article,
+                     std::string* warning, std::string* error) {
+  // One parser per thread, reused: allocation happens only when a line is
+  // longer than any seen before.
+  thread_local simdjson::dom::parser parser;
+  simdjson::padded_string padded(line);
+  simdjson::dom::element doc;
+  auto err = parser.parse(padded).get(doc);
+  if (err) {
+    *error = std::string("not valid JSON (") + simdjson::error_message(err) + ")";
+    return false;
+  }
+  simdjson::dom::object obj;
+  if (doc.get_object().get(obj)) {
+    *error = "not a JSON object";
+    return false;
+  }
+  simdjson::dom::element id;
+  if (obj["id"].get(id) == simdjson::SUCCESS) {
+    if (id.is_string()) {
+      article->id = std::string(std::string_view(id.get_string().value()));
+    } else if (id.is_int64()) {
+      article->id = std::to_string(int64_t(id.get_int64().value()));
+    } else if (id.is_uint64()) {
+      article->id = std::to_string(uint64_t(id.get_uint64().value()));
+    } else {
+      *error = "field 'id' must be a string or an integer";
+      return false;
+    }
+  } else {
+    *error = "missing field 'id'";
+    return false;
+  }
+  simdjson::dom::element text;
+  if (obj["text"].get(text) != simdjson::SUCCESS) {
+    *error = "missing field 'text'";
+    return false;
+  }
+  if (!text.is_string()) {
+    *error = "field 'text' must be a string";
+    return false;
+  }
+  article->text = std::string(std::string_view(text.get_string().value()));
+  auto string_field = [&](const char* key, std::string* out) {
+    std::string_view v;
+    if (obj[key].get_string().get(v) == simdjson::SUCCESS) *out = std::string(v);
+  };
+  std::string date;
+  string_field("date", &date);
+  string_field("title", &article->title);
+  string_field("url", &article->url);
+  string_field("source", &article->source);
+  if (!date.empty()) {
+    article->date = ParseDate(date);
+    if (!article->date.valid())
+      *warning = "unparsable date '" + date.substr(0, 40) + "': coded without a date";
+  }
+  return true;
+}
+
+Result<std::unique_ptr<RecordReader>> RecordReader::Open(
+    const std::string& path, const ReaderOptions& options) {
+  if (path == "-") return Make(&std::cin, nullptr, "-", options);
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) return Status::NotFound(path + ": cannot open file");
+  std::istream* in = file.get();
+  return Make(in, std::move(file), path, options);
+}
+
+std::unique_ptr<RecordReader> RecordReader::FromStream(
+    std::istream* in, const std::string& name, const ReaderOptions& options) {
+  return Make(in, nullptr, name, options);
+}
+
+}  // namespace dyad

@@ -1,0 +1,60 @@
+// RecordReader: reads articles from JSON Lines or plain text
+// (docs/formats/input.md), one record at a time, so memory stays flat
+// however large the input.
+//
+// A bad record (not JSON, no text, ...) does not stop the reader: Next()
+// returns it as an error naming file, line and record id, and the next call
+// goes on with the next line.
+//
+// Not thread-safe: one reader per input.
+#ifndef DYAD_IO_RECORD_READER_H_
+#define DYAD_IO_RECORD_READER_H_
+
+#include <istream>
+#include <memory>
+#include <string>
+
+#include "dyad/article.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+enum class InputFormat { kAuto, kJsonl, kText };
+
+struct ReaderOptions {
+  InputFormat format = InputFormat::kAuto;
+  // The date of plain-text articles (and of JSONL records without one).
+  Date default_date;
+};
+
+struct InputRecord {
+  Article article;
+  std::string location;  // "file:line"
+  std::string warning;   // e.g. an unparsable date; empty when none
+};
+
+class RecordReader {
+ public:
+  // Opens `path` ("-" is standard input).
+  static Result<std::unique_ptr<RecordReader>> Open(const std::string& path,
+                                                    const ReaderOptions& options);
+  // Reads from a stream the caller owns (for tests).
+  static std::unique_ptr<RecordReader> FromStream(std::istream* in,
+                                                  const std::string& name,
+                                                  const ReaderOptions& options);
+  virtual ~RecordReader() = default;
+
+  enum class Outcome { kRecord, kError, kEnd };
+  // kRecord: `record` is filled. kError: `error` says what and where; the
+  // record is skipped. kEnd: no more input.
+  virtual Outcome Next(InputRecord* record, std::string* error) = 0;
+};
+
+// Parses one JSONL line into an article; on failure returns false with the
+// reason in `error` (without location) and any id read in `article->id`.
+bool ParseJsonRecord(std::string_view line, Article* article,
+                     std::string* warning, std::string* error);
+
+}  // namespace dyad
+
+#endif  // DYAD_IO_RECORD_READER_H_
