@@ -131,7 +131,8 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                   "Date of plain-text articles and of records without one "
                   "(YYYY-MM-DD)");
   cmd->add_option("--dict", args->dicts,
-                  "Dictionary folder (repeatable); default: the bundled data");
+                  "Dictionary folder (repeatable); default: the bundled data")
+      ->allow_extra_args(false);
   cmd->add_flag("--explain", args->explain,
                 "Add to each event the rule, dictionary entries (file:line) "
                 "and spans that produced it");

@@ -22,6 +22,8 @@ constexpr int kExitUsage = 2;
 void AddCodeCommand(CLI::App* app, std::function<int()>* run);
 // Adds `dict` (check, stats) to `app`.
 void AddDictCommand(CLI::App* app, std::function<int()>* run);
+// Adds `tag` (show the analysis of a text) to `app`.
+void AddTagCommand(CLI::App* app, std::function<int()>* run);
 
 }  // namespace dyad::cli
 

@@ -35,9 +35,16 @@ struct VerbMatch {
   bool intent = false;      // under a modal or an intent verb
   bool absorbed = false;    // complement of another coded verb
   int complement = -1;      // the absorbed infinitive complement, if any
+  bool subordinate = false; // in an adverbial or relative clause
   std::string code;         // final code (after intent mapping)
   std::string rule;
 };
+
+// "say", "tell", "state": reported speech frames, not events of their own
+// when the sentence holds anything else.
+bool IsPlainStatement(const std::string& code) {
+  return code == "010" || code == "01";
+}
 
 bool IsWordPos(Pos p) {
   return p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj ||
@@ -96,6 +103,7 @@ class Analysis {
   void FindVerbs();
   bool MatchPattern(const VerbPattern& p, size_t head, VerbMatch* m) const;
   size_t VerbGroupBegin(size_t head) const;
+  bool IsSubordinate(size_t group_begin, size_t head) const;
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
   Range ObjectFrom(size_t j) const;
@@ -103,6 +111,7 @@ class Analysis {
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
+  Range ResolvePronoun(Range subj) const;
   void Emit(const VerbMatch& m, int sentence_index, std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor,
                     std::vector<Evidence>* evidence, const char* role) const;
@@ -158,6 +167,21 @@ bool Analysis::IsTimePhrase(size_t i) const {
         t_[k].pos != Pos::kNum && !IsLower(k, "early") && !IsLower(k, "late") &&
         !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this"))
       return false;
+  }
+  return false;
+}
+
+bool Analysis::IsSubordinate(size_t g, size_t head) const {
+  if (g > 0 && t_[head].form == VerbForm::kIng &&
+      (t_[g - 1].pos == Pos::kPrep || IsPunct(g - 1, ',')))
+    return true;  // "after accusing", ", killing dozens"
+  if (t_[head].form == VerbForm::kEd && g == head && g > 0 &&
+      IsWordPos(t_[g - 1].pos) && head + 1 < t_.size() && IsLower(head + 1, "by"))
+    return true;  // reduced relative: "the missiles fired by"
+  for (size_t k = g; k-- > 0;) {
+    if (IsPunct(k, ',') || IsPunct(k, ';') || IsPunct(k, ':')) return false;
+    if (t_[k].pos == Pos::kWh) return true;
+    if (t_[k].pos == Pos::kSconj && !IsLower(k, "that")) return true;
   }
   return false;
 }
@@ -261,6 +285,7 @@ void Analysis::FindVerbs() {
         for (size_t k = g; k < i; ++k)
           if (t_[k].pos == Pos::kAux && IsBeForm(k)) m.passive = true;
       }
+      m.subordinate = verbal && IsSubordinate(g, i);
       matches_.push_back(std::move(m));
       break;
     }
@@ -296,6 +321,9 @@ Range Analysis::ObjectFrom(size_t j) const {
     }
     if (IsNpPos(p)) {
       if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower)) break;
+      // A determiner right after a noun starts a new phrase: "the tree a
+      // Christian group plans to put up".
+      if (k > j && p == Pos::kDet && IsWordPos(t_[k - 1].pos)) break;
       ++k;
       continue;
     }
@@ -334,7 +362,7 @@ Range Analysis::ObjectFrom(size_t j) const {
       continue;
     }
     if (IsPunct(k, ',') && k > j && k + 1 < n &&
-        (t_[k + 1].pos == Pos::kPropn || t_[k + 1].pos == Pos::kDet)) {
+        t_[k + 1].pos == Pos::kPropn) {
       // Apposition: ", Michel Aoun," or ", the US ambassador," — a short
       // noun phrase closed by a comma or the end of the sentence.
       size_t q = k + 1;
@@ -418,6 +446,9 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     }
     end = g - 1;
   }
+  // Gerund complement: "is considering sending aid".
+  if (t_[g - 1].pos == Pos::kVerb && t_[g].form == VerbForm::kIng)
+    return SubjectOf(VerbGroupBegin(g - 1), depth + 1);
   // Verb coordination: "... killed six soldiers and wounded four".
   if (t_[end - 1].pos == Pos::kConj && end >= 2) {
     for (size_t v = end - 1; v-- > 0;) {
@@ -574,6 +605,23 @@ void Analysis::Select() {
     for (size_t k = g; k < m.head; ++k)
       if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower)) modal = true;
     if (modal) m.intent = true;
+    if (g > 0 && t_[g - 1].pos == Pos::kVerb && g == m.head &&
+        t_[m.head].form == VerbForm::kIng) {
+      // Gerund complement: "considering sending aid", "began shelling".
+      VerbMatch* gov = nullptr;
+      for (VerbMatch& o : matches_)
+        if (&o != &m && o.head == g - 1) gov = &o;
+      if (gov && gov->negated) {
+        m.absorbed = true;
+      } else if (IntentWord(t_[g - 1].lemma)) {
+        m.intent = true;
+        if (gov) gov->absorbed = true;
+      } else if (gov && gov->pattern) {
+        m.absorbed = true;
+        gov->complement = static_cast<int>(a);
+      }
+      continue;
+    }
     if (g == 0 || t_[g - 1].pos != Pos::kTo) continue;
     // A pattern that ends with this "to" governs it: "call on X to".
     VerbMatch* owner = nullptr;
@@ -620,27 +668,21 @@ void Analysis::Select() {
       gov->complement = static_cast<int>(a);
     }
   }
-  bool any_substantive = false, any_verbal = false;
+  // Plain statements ("said", "told") give way to any other event, and
+  // nominal events to any substantive verbal one.
+  bool verbal_substantive = false, nominal_substantive = false;
   for (const VerbMatch& m : matches_) {
-    if (m.absorbed || !m.pattern) continue;
-    if (!m.pattern->nominal) any_verbal = true;
-    if (m.pattern->code.compare(0, 2, "01") != 0) any_substantive = true;
+    if (m.absorbed || !m.pattern || IsPlainStatement(m.pattern->code)) continue;
+    (m.pattern->nominal ? nominal_substantive : verbal_substantive) = true;
   }
   for (VerbMatch& m : matches_) {
     if (m.absorbed || !m.pattern) continue;
-    if (m.pattern->nominal && any_verbal) {
-      // Keep nominal events only if no verbal event is substantive.
-      bool verbal_substantive = false;
-      for (const VerbMatch& o : matches_)
-        if (!o.absorbed && o.pattern && !o.pattern->nominal &&
-            o.pattern->code.compare(0, 2, "01") != 0)
-          verbal_substantive = true;
-      if (verbal_substantive || m.pattern->code.compare(0, 2, "01") == 0) {
-        m.absorbed = true;
-        continue;
-      }
+    bool statement = IsPlainStatement(m.pattern->code);
+    if (m.pattern->nominal && (verbal_substantive || statement)) {
+      m.absorbed = true;
+      continue;
     }
-    if (any_substantive && m.pattern->code.compare(0, 2, "01") == 0) {
+    if (statement && (verbal_substantive || nominal_substantive)) {
       m.absorbed = true;
       continue;
     }
@@ -648,17 +690,23 @@ void Analysis::Select() {
     m.rule = m.pattern->nominal ? "nominal" : m.passive ? "passive" : "active";
     if (m.intent && m.code != m.pattern->code) m.rule += "+intent";
   }
-  // If a substantive nominal event is kept, statements go.
-  bool nominal_kept = false;
-  for (const VerbMatch& m : matches_)
-    if (!m.absorbed && m.pattern && m.pattern->nominal &&
-        m.pattern->code.compare(0, 2, "01") != 0)
-      nominal_kept = true;
-  if (nominal_kept)
-    for (VerbMatch& m : matches_)
-      if (!m.absorbed && m.pattern && !m.pattern->nominal &&
-          m.pattern->code.compare(0, 2, "01") == 0)
-        m.absorbed = true;
+}
+
+// "Netanyahu says he will seek": a pronoun subject right after a verb (or
+// "verb that") stands for that verb's subject.
+Range Analysis::ResolvePronoun(Range subj) const {
+  if (subj.end != subj.begin + 1 || t_[subj.begin].pos != Pos::kPron)
+    return subj;
+  std::string_view w = t_[subj.begin].lower;
+  if (w != "he" && w != "she" && w != "they" && w != "it" && w != "we")
+    return subj;
+  size_t v = subj.begin;
+  if (v > 0 && IsLower(v - 1, "that")) --v;
+  if (v == 0 || t_[v - 1].pos != Pos::kVerb) return subj;
+  Range r = SubjectOf(VerbGroupBegin(v - 1), 1);
+  if (r.empty() || (r.end == r.begin + 1 && t_[r.begin].pos == Pos::kPron))
+    return subj;
+  return r;
 }
 
 std::vector<Range> Analysis::Conjuncts(Range r) const {
@@ -786,6 +834,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
     obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
   } else {
     subj = SubjectOf(m.group_begin, 0);
+    subj = ResolvePronoun(subj);
     obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
     if (obj.empty() && m.complement >= 0) {
       // "refused to meet Iran": the complement's object is the target.
@@ -860,10 +909,18 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   FindVerbs();
   Select();
   size_t first = events->size();
-  for (const VerbMatch& m : matches_) {
-    if (m.absorbed || !m.pattern) continue;
-    Emit(m, sentence_index, events);
-  }
+  // The main event first: main-clause verbs, then subordinate clauses, then
+  // nominal events; document order within each.
+  std::vector<const VerbMatch*> order;
+  for (const VerbMatch& m : matches_)
+    if (!m.absorbed && m.pattern) order.push_back(&m);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const VerbMatch* a, const VerbMatch* b) {
+                     int ra = a->pattern->nominal * 2 + a->subordinate;
+                     int rb = b->pattern->nominal * 2 + b->subordinate;
+                     return ra < rb;
+                   });
+  for (const VerbMatch* m : order) Emit(*m, sentence_index, events);
   // One event per (source, target, code) in a sentence.
   for (size_t a = first; a < events->size(); ++a) {
     for (size_t b = a + 1; b < events->size();) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <unistd.h>
 
 namespace dyad {
 namespace {
@@ -30,7 +31,8 @@ TEST(DictionarySetTest, BundledDictionariesLoadWithoutFaults) {
 }
 
 TEST(DictionarySetTest, ReportsFaultsInAnyFileWithFileAndLine) {
-  fs::path dir = fs::path(testing::TempDir()) / "dyad_bad_dict";
+  fs::path dir = fs::path(testing::TempDir()) /
+                 ("dyad_bad_dict_" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "cameo");
   fs::create_directories(dir / "verbs");

@@ -1,6 +1,7 @@
 #include "lang/lexicon.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace dyad {
 namespace {
@@ -65,7 +66,7 @@ TEST(LexiconTest, ClosedClassWords) {
 }
 
 TEST(LexiconTest, BuildReadsIrregularVerbsAndReportsBadLines) {
-  std::string path = testing::TempDir() + "/irregular.txt";
+  std::string path = testing::TempDir() + "/irregular_" + std::to_string(getpid()) + ".txt";
   {
     FILE* f = fopen(path.c_str(), "w");
     fputs("# comment\nstruck: strike\nheld: hold\n", f);
