@@ -56,6 +56,10 @@ bool IsNpPos(Pos p) {
 }
 
 bool IsTimeWord(std::string_view w) {
+  // A year: 1900-2099.
+  if (w.size() == 4 && (w[0] == '1' || w[0] == '2') && (w[1] == '9' || w[1] == '0') &&
+      isdigit(static_cast<unsigned char>(w[2])) && isdigit(static_cast<unsigned char>(w[3])))
+    return true;
   static constexpr std::string_view kWords[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "january", "february", "march", "april", "may", "june",
@@ -107,7 +111,9 @@ class Analysis {
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
   Range ObjectFrom(size_t j) const;
-  Range NpAfter(size_t j) const;
+  Range NpAfter(size_t j, bool passive = false) const;
+  size_t SkipTimePhrase(size_t j) const;
+  bool HasActor(Range r) const;
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
@@ -135,10 +141,17 @@ void Analysis::FindMentions() {
       for (size_t k = m.begin; k < m.end; ++k)
         mention_at_[k] = static_cast<int>(mentions_.size());
       mentions_.push_back(Mention{m});
-      // A multi-word name is a noun phrase, whatever the tagger thought.
-      for (size_t k = m.begin; k < m.end; ++k)
-        if (t_[k].pos == Pos::kVerb || t_[k].pos == Pos::kAdv)
-          t_[k].pos = Pos::kPropn;
+      // A name is a noun phrase, whatever the tagger thought ("Theresa
+      // May", "Chad"); a one-word agent keeps the tagger's reading unless
+      // it was taken for a function word.
+      bool agent = m.entry->kind == ActorKind::kAgent;
+      for (size_t k = m.begin; k < m.end; ++k) {
+        Pos p = t_[k].pos;
+        bool fn = p == Pos::kModal || p == Pos::kAux || p == Pos::kAdv ||
+                  p == Pos::kPrep || p == Pos::kSconj;
+        if ((agent && m.end - m.begin == 1) ? fn : (fn || p == Pos::kVerb))
+          t_[k].pos = agent ? Pos::kNoun : Pos::kPropn;
+      }
       i = m.end;
     } else {
       ++i;
@@ -243,8 +256,11 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
         break;
       }
       Pos q = t_[k].pos;
+      // Names that are not actors ("a UN-brokered ceasefire", "the
+      // Macedonian flag") are filler too; actors never are.
       if (!(q == Pos::kDet || q == Pos::kAdj || q == Pos::kAdv ||
             q == Pos::kNum || q == Pos::kPoss || q == Pos::kNoun ||
+            (q == Pos::kPropn && mention_at_[k] < 0) ||
             (q == Pos::kVerb && t_[k].form == VerbForm::kEd)))
         return false;
     }
@@ -281,6 +297,12 @@ void Analysis::FindVerbs() {
       if (!MatchPattern(p, i, &m)) continue;
       m.group_begin = g;
       m.negated = negated;
+      // A pattern ending inside a compound noun takes the rest of it:
+      // "sharing intelligence information", "a ceasefire pact".
+      if (m.last > i && t_[m.last].pos == Pos::kNoun)
+        while (m.last + 1 < t_.size() && t_[m.last + 1].pos == Pos::kNoun &&
+               mention_at_[m.last + 1] < 0)
+          ++m.last;
       if (verbal && t_[i].form == VerbForm::kEd) {
         for (size_t k = g; k < i; ++k)
           if (t_[k].pos == Pos::kAux && IsBeForm(k)) m.passive = true;
@@ -310,8 +332,22 @@ Range Analysis::ObjectFrom(size_t j) const {
   size_t k = j;
   size_t n = t_.size();
   size_t limit = std::min(n, j + kMaxPhrase);
+  if (k + 1 < n && IsLower(k, "at") &&
+      (IsLower(k + 1, "least") || IsLower(k + 1, "most")))
+    k += 2;  // "at least 26 people"
   while (k < limit) {
     Pos p = t_[k].pos;
+    if (IsLower(k, "than") && k > j &&
+        (IsLower(k - 1, "more") || IsLower(k - 1, "fewer") ||
+         IsLower(k - 1, "less"))) {
+      ++k;  // "more than 500 civilians"
+      continue;
+    }
+    if ((IsLower(k, "least") || IsLower(k, "many")) && k > j &&
+        (IsLower(k - 1, "at") || IsLower(k - 1, "as"))) {
+      ++k;
+      continue;
+    }
     if (p == Pos::kPron) {
       if (k == j) {
         ++k;
@@ -324,6 +360,11 @@ Range Analysis::ObjectFrom(size_t j) const {
       // A determiner right after a noun starts a new phrase: "the tree a
       // Christian group plans to put up".
       if (k > j && p == Pos::kDet && IsWordPos(t_[k - 1].pos)) break;
+      // So does a number right after a noun: "to the government eight
+      // artifacts".
+      if (k > j && p == Pos::kNum && (t_[k - 1].pos == Pos::kNoun ||
+                                      t_[k - 1].pos == Pos::kPropn))
+        break;
       ++k;
       continue;
     }
@@ -345,6 +386,12 @@ Range Analysis::ObjectFrom(size_t j) const {
          IsLower(k, "near")) &&
         !IsTimePhrase(k) && IsNpPos(t_[k + 1].pos) &&
         t_[k + 1].pos != Pos::kPron) {
+      // "in a statement", "in return", "in response": adverbials, not
+      // part of the phrase; "in the country", "in Kandahar" are.
+      bool adverbial = !IsLower(k, "of") &&
+                       (IsLower(k + 1, "a") || IsLower(k + 1, "an") ||
+                        t_[k + 1].pos == Pos::kNoun);
+      if (adverbial) break;
       ++k;
       continue;
     }
@@ -391,25 +438,62 @@ Range Analysis::ObjectFrom(size_t j) const {
 }
 
 // The object after token j: skip adverbs and a preposition of direction.
-Range Analysis::NpAfter(size_t j) const {
+Range Analysis::NpAfter(size_t j, bool passive) const {
   size_t n = t_.size();
-  while (j < n && t_[j].pos == Pos::kAdv) ++j;
+  for (int guard = 0; guard < 3 && j < n; ++guard) {
+    while (j < n && t_[j].pos == Pos::kAdv) ++j;
+    if (j < n && IsTimePhrase(j)) {
+      j = SkipTimePhrase(j);  // "called on Friday for Britain ..."
+      continue;
+    }
+    break;
+  }
   if (j >= n) return Range{};
-  if (IsTimePhrase(j)) return Range{};
   if (t_[j].pos == Pos::kPrep) {
     std::string_view p = t_[j].lower;
-    if (p == "with" || p == "to" || p == "against" || p == "on" ||
-        p == "at" || p == "into" || p == "upon" || p == "toward" ||
-        p == "towards" || p == "over" || p == "in" || p == "from") {
+    bool ok = p == "with" || p == "to" || p == "against" || p == "on" ||
+              p == "at" || p == "into" || p == "upon" || p == "toward" ||
+              p == "towards" || p == "over" || p == "in" || p == "from" ||
+              p == "for" || p == "about" || p == "of" ||
+              (p == "by" && !passive);
+    if (!ok) return Range{};
+    // "at least 26 people" is a phrase, not "at" + phrase.
+    if (!(p == "at" && j + 1 < n && (IsLower(j + 1, "least") || IsLower(j + 1, "most"))))
       ++j;
-    } else {
-      return Range{};
-    }
   } else if (t_[j].pos == Pos::kTo) {
     ++j;
   }
-  if (j >= n || !IsNpPos(t_[j].pos)) return Range{};
-  return ObjectFrom(j);
+  if (j >= n) return Range{};
+  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at")) return Range{};
+  Range obj = ObjectFrom(j);
+  // Recipient: "returned the fossils to China", "sent troops to Lebanon":
+  // when the direct object names no actor and a following phrase does.
+  if (!obj.empty() && !HasActor(obj) && obj.end + 1 < n &&
+      (IsLower(obj.end, "to") || IsLower(obj.end, "against") ||
+       IsLower(obj.end, "on") || IsLower(obj.end, "with") ||
+       IsLower(obj.end, "into"))) {
+    Range pp = ObjectFrom(obj.end + 1);
+    if (!pp.empty() && HasActor(pp)) return pp;
+  }
+  return obj;
+}
+
+size_t Analysis::SkipTimePhrase(size_t j) const {
+  size_t k = j;
+  if (t_[k].pos == Pos::kPrep) ++k;
+  size_t limit = std::min(t_.size(), k + 4);
+  while (k < limit && (IsTimeWord(t_[k].lower) || t_[k].pos == Pos::kDet ||
+                       t_[k].pos == Pos::kNum || t_[k].pos == Pos::kAdj ||
+                       IsLower(k, "early") || IsLower(k, "late") ||
+                       IsLower(k, "last") || IsLower(k, "next")))
+    ++k;
+  return k > j ? k : j + 1;
+}
+
+bool Analysis::HasActor(Range r) const {
+  for (size_t k = r.begin; k < r.end; ++k)
+    if (mention_at_[k] >= 0) return true;
+  return false;
 }
 
 // "by X" after a passive verb, within a few tokens.
@@ -575,10 +659,14 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     }
     break;
   }
-  // Trim leading joiners and trailing ones.
+  // Trim leading joiners and trailing ones (but keep "at least 26").
   while (k < end && (t_[k].pos == Pos::kPrep || t_[k].pos == Pos::kConj ||
-                     t_[k].pos == Pos::kPunct || t_[k].pos == Pos::kPoss))
+                     t_[k].pos == Pos::kPunct || t_[k].pos == Pos::kPoss)) {
+    if (k + 1 < end && IsLower(k, "at") &&
+        (IsLower(k + 1, "least") || IsLower(k + 1, "most")))
+      break;
     ++k;
+  }
   while (end > k && (t_[end - 1].pos == Pos::kPunct ||
                      t_[end - 1].pos == Pos::kConj ||
                      t_[end - 1].pos == Pos::kPrep))
@@ -835,7 +923,11 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
   } else {
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
-    obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
+    obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive) : m.slot;
+    if (m.slot.empty() && m.last > m.head && mention_at_[m.last] >= 0) {
+      // The pattern's last word names the target: "clashed with police".
+      obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
+    }
     if (obj.empty() && m.complement >= 0) {
       // "refused to meet Iran": the complement's object is the target.
       const VerbMatch& c = matches_[m.complement];

@@ -241,10 +241,17 @@ std::string_view Lexicon::LemmaOf(std::string_view lower) const {
   if (lower.size() > 3 && lower.back() == 's' && !EndsWith(lower, "ss") &&
       !EndsWith(lower, "us") && !EndsWith(lower, "is") &&
       !EndsWith(lower, "ies")) {
-    if (EndsWith(lower, "ches") || EndsWith(lower, "shes") ||
-        EndsWith(lower, "xes") || EndsWith(lower, "sses"))
-      return lower.substr(0, lower.size() - 2);
-    return lower.substr(0, lower.size() - 1);
+    std::string_view singular =
+        (EndsWith(lower, "ches") || EndsWith(lower, "shes") ||
+         EndsWith(lower, "xes") || EndsWith(lower, "sses"))
+            ? lower.substr(0, lower.size() - 2)
+            : lower.substr(0, lower.size() - 1);
+    // "meetings", "killings": the plural of a verbal noun matches like it.
+    if (EndsWith(singular, "ing")) {
+      VerbLemma sv = LemmatizeVerb(singular);
+      if (!sv.lemma.empty()) return sv.lemma;
+    }
+    return singular;
   }
   return lower;
 }

@@ -53,9 +53,10 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     tt.form = v.form;
     tt.lemma = v.lemma.empty() ? lexicon_->LemmaOf(tt.lower) : v.lemma;
     bool capital = (t.flags & kTokenCapitalized) != 0;
-    bool sentence_initial = (i == 0) || out[i - 1].pos == Pos::kPunct &&
-                                            (text[tokens[i - 1].begin] == '"' ||
-                                             text[tokens[i - 1].begin] == '(');
+    bool sentence_initial =
+        (i == 0) || (out[i - 1].pos == Pos::kPunct &&
+                     (text[tokens[i - 1].begin] == '"' ||
+                      text[tokens[i - 1].begin] == '('));
     if (capital && !sentence_initial) {
       tt.pos = Pos::kPropn;
       continue;
@@ -119,6 +120,10 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       case Pos::kNoun:
       case Pos::kPropn:
         if (tt.form == VerbForm::kEd || tt.form == VerbForm::kIng) {
+          tt.pos = Pos::kVerb;
+        } else if (prev == Pos::kPropn && next == Pos::kPunct &&
+                   tt.form == VerbForm::kS) {
+          // "..., Hickenlooper says."
           tt.pos = Pos::kVerb;
         } else if (next_is_verbish || next == Pos::kAux || next == Pos::kModal ||
                    next == Pos::kPunct || next == Pos::kConj ||

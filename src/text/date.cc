@@ -53,10 +53,10 @@ long Date::DayNumber() const {
   if (!IsValid(year, month, day)) return std::numeric_limits<long>::min();
   const long y = month <= 2 ? year - 1 : year;
   const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;                                // [0, 399]
-  const long mp = (month + 9) % 12;                              // March = 0
-  const long doy = (153 * mp + 2) / 5 + day - 1;                 // [0, 365]
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;        // [0, 146096]
+  const long yoe = y - era * 400;                          // [0, 399]
+  const long mp = (month + 9) % 12;                        // March = 0
+  const long doy = (153 * mp + 2) / 5 + day - 1;           // [0, 365]
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 

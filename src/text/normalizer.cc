@@ -66,33 +66,70 @@ Mapping Map(char32_t cp) {
   };
   switch (cp) {
     // Apostrophes and single quotes.
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-    case 0x02BC: case 0x00B4: case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x00B4:
+    case 0x2039:
+    case 0x203A:
       return replace("'", 1);
     // Double quotes.
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
-    case 0x00BB: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
       return replace("\"", 1);
     // Hyphens, dashes and the minus sign.
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return replace("-", 1);
     case 0x2026:
       return replace("...", 3);
     // Spaces.
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return replace(" ", 1);
     // Line and paragraph separators.
-    case 0x0085: case 0x2028:
+    case 0x0085:
+    case 0x2028:
       return replace("\n", 1);
     case 0x2029:
       return replace("\n\n", 2);
     // Invisible characters: zero-width space, word joiner, BOM, soft hyphen,
     // direction marks, embeddings and isolates. (ZWJ and ZWNJ are kept: they
     // change how some scripts are spelled.)
-    case 0x200B: case 0x2060: case 0xFEFF: case 0x00AD: case 0x200E:
-    case 0x200F: case 0x202A: case 0x202B: case 0x202C: case 0x202D:
-    case 0x202E: case 0x2066: case 0x2067: case 0x2068: case 0x2069:
+    case 0x200B:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
+    case 0x200E:
+    case 0x200F:
+    case 0x202A:
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E:
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+    case 0x2069:
       return replace("", 0);
     default:
       break;
@@ -104,8 +141,8 @@ Mapping Map(char32_t cp) {
 
 // Result of strictly decoding one non-ASCII unit.
 struct Decoded {
-  size_t length = 1;         // bytes in the unit
-  char32_t cp = 0;           // valid only when problem == nullptr
+  size_t length = 1;  // bytes in the unit
+  char32_t cp = 0;    // valid only when problem == nullptr
   const char* problem = nullptr;
 };
 
@@ -220,11 +257,9 @@ void NormalizedText::OriginalRange(size_t begin, size_t end, size_t* obegin,
   *oend = to_original[end];
   if (!original_ends.empty()) {
     const uint32_t last = static_cast<uint32_t>(end - 1);
-    auto it = std::lower_bound(
-        original_ends.begin(), original_ends.end(), last,
-        [](const std::pair<uint32_t, uint32_t>& e, uint32_t i) {
-          return e.first < i;
-        });
+    auto it = std::lower_bound(original_ends.begin(), original_ends.end(), last,
+                               [](const std::pair<uint32_t, uint32_t>& e,
+                                  uint32_t i) { return e.first < i; });
     if (it != original_ends.end() && it->first == last) *oend = it->second;
   }
 }
@@ -289,9 +324,9 @@ NormalizedText Normalize(std::string_view raw) {
   }
   if (invalid > kMaxListedInvalid) {
     result.diagnostics.push_back(
-        {first_unlisted, "invalid UTF-8: " +
-                             std::to_string(invalid - kMaxListedInvalid) +
-                             " more invalid sequences not listed"});
+        {first_unlisted,
+         "invalid UTF-8: " + std::to_string(invalid - kMaxListedInvalid) +
+             " more invalid sequences not listed"});
   }
 
   const size_t size = w.size();

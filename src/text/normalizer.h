@@ -5,13 +5,15 @@
 //
 // What it does:
 //  - invalid UTF-8 sequences become one space each and a diagnostic (offset
-//    and the bad byte); NUL and other C0 controls except \n and \t become a
-//    space;
+//    and the bad bytes; after 64 of them the rest are counted in one closing
+//    diagnostic); NUL and other C0 controls except \n and \t, DEL and C1
+//    controls become a space;
 //  - curly and typographic quotes and apostrophes (‘ ’ ʼ ´ ` “ ” „ « » ″)
 //    become ' or ", so `US’` reads `US'`;
 //  - dashes (‐ ‑ ‒ – — ― −) become '-', ellipsis '…' becomes "...";
 //  - Unicode spaces (NBSP, thin, em spaces, ZWSP, BOM) become ' ' or vanish
-//    (zero-width ones); \r\n and \r become \n;
+//    (zero-width ones, soft hyphens, direction marks); \r\n, \r, U+0085 and
+//    U+2028 become \n, U+2029 becomes \n\n;
 //  - everything else is copied byte for byte (Latin letters with accents are
 //    kept: Erdoğan stays Erdoğan).
 //

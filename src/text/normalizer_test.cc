@@ -67,28 +67,51 @@ const NormalizeCase kNormalizeCases[] = {
     {"paragraph separator", "a\u2029b", "a\n\nb", 0},
     {"next line", "a\u0085b", "a\nb", 0},
     {"nul", std::string_view("a\0b", 3), "a b", 0},
-    {"c0 controls", "a\x01\x1B\x7F" "b", "a   b", 0},
+    {"c0 controls",
+     "a\x01\x1B\x7F"
+     "b",
+     "a   b", 0},
     {"c1 control", "a\u0080b", "a b", 0},
     // Kept as they are.
-    {"latin accents", "Erdo\u011Fan and \u00C9lys\u00E9e", "Erdo\u011Fan and \u00C9lys\u00E9e", 0},
+    {"latin accents", "Erdo\u011Fan and \u00C9lys\u00E9e",
+     "Erdo\u011Fan and \u00C9lys\u00E9e", 0},
     {"cjk", "\u65E5\u672C", "\u65E5\u672C", 0},
     {"emoji", "ok \U0001F600", "ok \U0001F600", 0},
-    {"arabic", "\u0628\u063A\u062F\u0627\u062F", "\u0628\u063A\u062F\u0627\u062F", 0},
+    {"arabic", "\u0628\u063A\u062F\u0627\u062F",
+     "\u0628\u063A\u062F\u0627\u062F", 0},
     // Invalid UTF-8: one space per bad sequence, one diagnostic each.
-    {"lone continuation", "a\x80" "b", "a b", 1},
-    {"two lone continuations", "a\x80\xBF" "b", "a  b", 2},
-    {"0xFF", "a\xFF" "b", "a b", 1},
+    {"lone continuation",
+     "a\x80"
+     "b",
+     "a b", 1},
+    {"two lone continuations",
+     "a\x80\xBF"
+     "b",
+     "a  b", 2},
+    {"0xFF",
+     "a\xFF"
+     "b",
+     "a b", 1},
     {"0xFE", "\xFE", " ", 1},
     {"truncated 2-byte", "a\xC3", "a ", 1},
     {"truncated 3-byte at end", "a\xE2\x80", "a ", 1},
-    {"truncated 3-byte mid", "\xE2\x80" "A", " A", 1},
-    {"truncated 4-byte", "\xF0\x9F\x98" "!", " !", 1},
+    {"truncated 3-byte mid",
+     "\xE2\x80"
+     "A",
+     " A", 1},
+    {"truncated 4-byte",
+     "\xF0\x9F\x98"
+     "!",
+     " !", 1},
     {"latin-1 e-acute", "caf\xE9 au lait", "caf  au lait", 1},
     {"latin-1 before letter", "caf\xE9s", "caf s", 1},
     {"overlong slash", "\xC0\xAF", " ", 1},
     {"overlong 3-byte", "\xE0\x80\xAF", " ", 1},
     {"overlong 4-byte", "\xF0\x80\x80\xAF", " ", 1},
-    {"surrogate", "a\xED\xA0\x80" "b", "a b", 1},
+    {"surrogate",
+     "a\xED\xA0\x80"
+     "b",
+     "a b", 1},
     {"low surrogate", "\xED\xBF\xBF", " ", 1},
     {"above U+10FFFF", "\xF4\x90\x80\x80", " ", 1},
     {"5-byte form", "\xF8\x88\x80\x80\x80", "     ", 5},
@@ -112,13 +135,13 @@ struct DiagnosticCase {
 };
 
 const DiagnosticCase kDiagnosticCases[] = {
-    {"ab\xFF" "cd", 2,
-     "invalid UTF-8: byte that never appears in UTF-8 (0xFF)"},
+    {"ab\xFF"
+     "cd",
+     2, "invalid UTF-8: byte that never appears in UTF-8 (0xFF)"},
     {"x\x80", 1, "invalid UTF-8: unexpected continuation byte (0x80)"},
     {"xy\xE2\x80", 2, "invalid UTF-8: truncated sequence (0xE2 0x80)"},
     {"\xC0\xAF", 0, "invalid UTF-8: overlong encoding (0xC0 0xAF)"},
-    {"abc\xED\xA0\x80", 3,
-     "invalid UTF-8: encoded surrogate (0xED 0xA0 0x80)"},
+    {"abc\xED\xA0\x80", 3, "invalid UTF-8: encoded surrogate (0xED 0xA0 0x80)"},
     {"\xF4\x90\x80\x80", 0,
      "invalid UTF-8: code point above U+10FFFF (0xF4 0x90 0x80 0x80)"},
 };
@@ -190,9 +213,18 @@ const RangeCase kRangeCases[] = {
     {"after paragraph separator", "a\u2029b", 3, 4, "b"},
     {"crlf", "x\r\ny", 1, 2, "\r\n"},
     {"after crlf", "x\r\ny", 2, 3, "y"},
-    {"invalid byte", "a\xFF" "b", 1, 2, "\xFF"},
-    {"truncated sequence", "a\xE2\x80" "b", 1, 2, "\xE2\x80"},
-    {"after truncated", "a\xE2\x80" "bc", 2, 4, "bc"},
+    {"invalid byte",
+     "a\xFF"
+     "b",
+     1, 2, "\xFF"},
+    {"truncated sequence",
+     "a\xE2\x80"
+     "b",
+     1, 2, "\xE2\x80"},
+    {"after truncated",
+     "a\xE2\x80"
+     "bc",
+     2, 4, "bc"},
     {"surrogate", "\xED\xA0\x80z", 0, 1, "\xED\xA0\x80"},
     {"kept accents", "Erdo\u011Fan said", 0, 8, "Erdo\u011Fan"},
     {"nbsp", "3.5\u00A0percent", 3, 4, "\u00A0"},

@@ -15,14 +15,14 @@
 //    the next non-space character r and the word just before the period
 //    decide (ShouldBreak):
 //
-//      word before '.'        break when r starts ...
-//      --------------------   ------------------------------------------------
-//      title (Mr Gen Sen)     never
-//      No, Vol / Jan, Sept    not before a digit; otherwise as "weak"
-//      weak (Inc Jr St Calif), a common sentence-opening word (The, He, ...)
-//        initial (J), U.S      or an opening '"'; or after a line break
-//      anything else; '!' '?'  an upper-case letter, digit, opening quote or
-//                               bracket; or after a line break
+//      word before '.'           break when r starts ...
+//      ------------------------  ---------------------------------------------
+//      title: Mr Gen Sen         never
+//      number, month: No Jan     not before a digit; otherwise as "weak"
+//      weak: Inc Jr St Calif,    a common sentence-opening word (The, He ...)
+//        an initial (J), U.S     or an opening '"'; or after a line break
+//      anything else, and        an upper-case letter, digit, opening quote
+//        after '!' '?' '...'     or bracket; or after a line break
 //
 //    A terminator that is not followed by space never breaks (3.5, U.S.A,
 //    Amazon.com). A blank line always breaks; so does a single line break
@@ -65,26 +65,38 @@ using text_internal::LetterCase;
 // Capitalized words that usually open a sentence, so that "in the U.S. The"
 // breaks while "the U.S. Army" does not. Sorted (checked below).
 constexpr std::string_view kStarterWords[] = {
-    "A", "About", "According", "After", "Also", "Although", "Among", "An",
-    "And", "Another", "As", "Asked", "At", "Authorities", "Because", "Before",
-    "Both", "But", "By", "Despite", "During", "Each", "Earlier", "Even", "For",
-    "From", "He", "Her", "Here", "His", "How", "However", "I", "If", "In",
-    "Instead", "It", "Its", "Last", "Later", "Many", "Meanwhile", "More",
-    "Moreover", "Most", "My", "Neither", "Nevertheless", "Nor", "Not", "Now",
-    "Officials", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over",
-    "Police", "Separately", "Several", "She", "Since", "So", "Some", "Still",
-    "Such", "That", "The", "Their", "Then", "There", "These", "They", "This",
-    "Those", "Though", "Thus", "To", "Today", "Two", "Under", "Until", "We",
-    "What", "When", "Where", "While", "Who", "Why", "With", "Yesterday", "Yet",
-    "You",
+    "A",      "About",       "According", "After",
+    "Also",   "Although",    "Among",     "An",
+    "And",    "Another",     "As",        "Asked",
+    "At",     "Authorities", "Because",   "Before",
+    "Both",   "But",         "By",        "Despite",
+    "During", "Each",        "Earlier",   "Even",
+    "For",    "From",        "He",        "Her",
+    "Here",   "His",         "How",       "However",
+    "I",      "If",          "In",        "Instead",
+    "It",     "Its",         "Last",      "Later",
+    "Many",   "Meanwhile",   "More",      "Moreover",
+    "Most",   "My",          "Neither",   "Nevertheless",
+    "Nor",    "Not",         "Now",       "Officials",
+    "On",     "Once",        "One",       "Only",
+    "Or",     "Other",       "Our",       "Over",
+    "Police", "Separately",  "Several",   "She",
+    "Since",  "So",          "Some",      "Still",
+    "Such",   "That",        "The",       "Their",
+    "Then",   "There",       "These",     "They",
+    "This",   "Those",       "Though",    "Thus",
+    "To",     "Today",       "Two",       "Under",
+    "Until",  "We",          "What",      "When",
+    "Where",  "While",       "Who",       "Why",
+    "With",   "Yesterday",   "Yet",       "You",
 };
 static_assert(std::is_sorted(std::begin(kStarterWords),
                              std::end(kStarterWords)));
 
 // Lower-case words a title-case headline may contain.
 constexpr std::string_view kHeadlineSmallWords[] = {
-    "a",  "an", "and", "as",   "at", "by",   "for", "from", "in", "into",
-    "of", "on", "or",  "over", "to", "the",  "up",  "via",  "vs", "with",
+    "a",  "an", "and", "as",   "at", "by",  "for", "from", "in", "into",
+    "of", "on", "or",  "over", "to", "the", "up",  "via",  "vs", "with",
 };
 
 constexpr size_t kMaxWordBehind = 32;
@@ -261,8 +273,8 @@ class Splitter {
       }
       ++words;
       place_end = i;
-      if (i + 1 < n && Byte(i) == ' ' && CaseAt(i + 1, &letter) ==
-                                             LetterCase::kUpper) {
+      if (i + 1 < n && Byte(i) == ' ' &&
+          CaseAt(i + 1, &letter) == LetterCase::kUpper) {
         ++i;
         continue;
       }
@@ -279,8 +291,7 @@ class Splitter {
       while (e < n && e - s <= 40) {
         const unsigned char c = Byte(e);
         if (c == ',' || c == '(' || c == '-' || c == '\n') break;
-        if (c < 0x80 && !IsAsciiAlnum(c) && c != ' ' && c != '.' &&
-            c != '\'') {
+        if (c < 0x80 && !IsAsciiAlnum(c) && c != ' ' && c != '.' && c != '\'') {
           break;
         }
         ++e;

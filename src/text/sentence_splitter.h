@@ -15,7 +15,8 @@
 //    `WASHINGTON, Jan. 5 (AP) --`, `KABUL —` after normalization `KABUL -`) is
 //    reported apart and left out of the first sentence.
 //  - a "sentence" longer than `max_sentence_bytes` is cut at a word boundary
-//    into pieces (each flagged `truncated`), so no sentence is unbounded.
+//    into pieces (each flagged `cut`, the last one too), so no sentence is
+//    unbounded.
 //
 // Linear time in the text's length. Thread-safe: a pure function.
 #ifndef DYAD_TEXT_SENTENCE_SPLITTER_H_
@@ -34,7 +35,9 @@ struct SentenceSpan {
 };
 
 struct SplitOptions {
-  // Sentences longer than this are cut into pieces at word boundaries.
+  // Sentences longer than this are cut into pieces at word boundaries (or,
+  // in a run with no space, at a character boundary). Values below 4 act
+  // as 4, so a piece always holds at least one character.
   size_t max_sentence_bytes = 2000;
 };
 

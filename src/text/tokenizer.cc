@@ -37,6 +37,7 @@ using text_internal::CaseOf;
 using text_internal::DecodeUtf8;
 using text_internal::IsAsciiAlnum;
 using text_internal::IsAsciiAlpha;
+using text_internal::IsAsciiUpper;
 using text_internal::IsDigit;
 using text_internal::IsInitialism;
 using text_internal::IsSpace;
@@ -196,35 +197,41 @@ class Tokenizer {
       return IsAsciiAlpha(static_cast<unsigned char>(c)) && c != 'I' &&
              c != 'a';
     }
-    return IsInitialism(word) || text_internal::LookupAbbreviation(word) !=
-                                     AbbreviationKind::kNone;
+    return IsInitialism(word) ||
+           text_internal::LookupAbbreviation(word) != AbbreviationKind::kNone;
   }
 
   uint8_t Flags(size_t b, size_t e, bool has_period) const {
     uint8_t flags = 0;
-    int letters = 0;
+    char32_t cp;
+    DecodeUtf8(t_, b, &cp);
+    if (cp < 0x80) {
+      const unsigned char c = static_cast<unsigned char>(cp);
+      if (IsDigit(c)) flags = kTokenNumber;
+      if (IsAsciiAlpha(c)) flags = kTokenWord;
+      if (IsAsciiUpper(c)) flags |= kTokenCapitalized;
+    } else if (!IsSymbol(cp)) {
+      flags = kTokenWord;
+      if (CaseOf(cp) == LetterCase::kUpper) flags |= kTokenCapitalized;
+    }
+    int letters = 0;  // cased letters
     bool all_upper = true;
-    bool first = true;
     for (size_t i = b; i < e;) {
-      char32_t cp;
-      const size_t len = DecodeUtf8(t_, i, &cp);
-      const LetterCase lc = CaseOf(cp);
-      const bool letter = cp < 0x80 ? IsAsciiAlpha(static_cast<unsigned char>(cp))
-                                    : !IsSymbol(cp);
-      if (first) {
-        if (cp < 0x80 && IsDigit(static_cast<unsigned char>(cp))) {
-          flags |= kTokenNumber;
-        } else if (letter) {
-          flags |= kTokenWord;
-          if (lc == LetterCase::kUpper) flags |= kTokenCapitalized;
+      const unsigned char c = Byte(i);
+      if (c < 0x80) {  // no decoding for ASCII
+        if (IsAsciiAlpha(c)) {
+          ++letters;
+          all_upper = all_upper && IsAsciiUpper(c);
         }
-        first = false;
+        ++i;
+        continue;
       }
+      i += DecodeUtf8(t_, i, &cp);
+      const LetterCase lc = CaseOf(cp);
       if (lc != LetterCase::kNone) {
         ++letters;
-        if (lc != LetterCase::kUpper) all_upper = false;
+        all_upper = all_upper && lc == LetterCase::kUpper;
       }
-      i += len;
     }
     if (letters >= 2 && all_upper) flags |= kTokenAllCaps;
     if (has_period) flags |= kTokenHasPeriod;

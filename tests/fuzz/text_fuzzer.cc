@@ -100,9 +100,8 @@ void CheckSplit(std::string_view raw, const dyad::NormalizedText& n,
     Check(split.dateline_place_begin >= split.dateline_begin);
     Check(split.dateline_place_end <= split.dateline_end);
   }
-  const size_t max_bytes = options.max_sentence_bytes < 4
-                               ? 4
-                               : options.max_sentence_bytes;
+  const size_t max_bytes =
+      options.max_sentence_bytes < 4 ? 4 : options.max_sentence_bytes;
   size_t prev_end = 0;
   for (const dyad::SentenceSpan& s : split.sentences) {
     Check(s.begin < s.end && s.end <= t.size());
@@ -150,8 +149,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<dyad::Token> all = dyad::Tokenize(n.text);
   size_t prev = 0;
   for (const dyad::Token& tok : all) {
-    Check(tok.begin < tok.end && tok.begin >= prev &&
-          tok.end <= n.text.size());
+    Check(tok.begin < tok.end && tok.begin >= prev && tok.end <= n.text.size());
     prev = tok.end;
   }
   return 0;
