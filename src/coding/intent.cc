@@ -30,4 +30,15 @@ std::string IntentCode(const std::string& code) {
   return code;
 }
 
+std::string DemandCode(const std::string& code) {
+  std::string root = code.substr(0, 2);
+  if (code.rfind("045", 0) == 0) return "108";
+  if (root == "04") return "106";
+  if (root == "05") return "102";
+  if (root == "06") return "101";
+  if (root == "07") return "103";
+  if (root == "08") return "105";
+  return "100";
+}
+
 }  // namespace dyad

@@ -23,6 +23,12 @@ bool IntentWord(std::string_view lemma);
 // returned unchanged.
 std::string IntentCode(const std::string& code);
 
+// The demand code for an act someone is told they must do ("X said Y must
+// negotiate" -> 106): material cooperation 101, diplomatic cooperation 102,
+// aid 103, yielding (ceasefire, withdrawal, release) 105, meeting or
+// negotiation 106, mediation 108; anything else 100.
+std::string DemandCode(const std::string& code);
+
 }  // namespace dyad
 
 #endif  // DYAD_CODING_INTENT_H_

@@ -16,6 +16,15 @@ TEST(IntentTest, MapsActsToIntentions) {
   for (const Case& c : cases) EXPECT_EQ(IntentCode(c.code), c.intent) << c.code;
 }
 
+TEST(IntentTest, MapsActsToDemands) {
+  struct Case {
+    const char* code;
+    const char* demand;
+  } cases[] = {{"045", "108"}, {"046", "106"}, {"057", "102"}, {"061", "101"},
+               {"073", "103"}, {"0871", "105"}, {"190", "100"}, {"112", "100"}};
+  for (const Case& c : cases) EXPECT_EQ(DemandCode(c.code), c.demand) << c.code;
+}
+
 TEST(IntentTest, IntentWordsAndModals) {
   EXPECT_TRUE(IntentWord("expect"));
   EXPECT_TRUE(IntentWord("plan"));

@@ -36,6 +36,7 @@ struct VerbMatch {
   bool absorbed = false;    // complement of another coded verb
   int complement = -1;      // the absorbed infinitive complement, if any
   bool subordinate = false; // in an adverbial or relative clause
+  int demand_by = -1;       // "X said Y must ...": the statement by X
   std::string code;         // final code (after intent mapping)
   std::string rule;
 };
@@ -53,6 +54,10 @@ bool IsWordPos(Pos p) {
 
 bool IsNpPos(Pos p) {
   return IsWordPos(p) || p == Pos::kDet || p == Pos::kPoss || p == Pos::kPron;
+}
+
+bool IsCurrency(std::string_view w) {
+  return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
 }
 
 bool IsTimeWord(std::string_view w) {
@@ -108,6 +113,9 @@ class Analysis {
   bool MatchPattern(const VerbPattern& p, size_t head, VerbMatch* m) const;
   size_t VerbGroupBegin(size_t head) const;
   bool IsSubordinate(size_t group_begin, size_t head) const;
+  bool UnderObligation(const VerbMatch& m) const;
+  Range ResolveObjectPronoun(Range obj, Range subj) const;
+  Range FallbackObject(const VerbMatch& m) const;
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
   Range ObjectFrom(size_t j) const;
@@ -180,6 +188,19 @@ bool Analysis::IsTimePhrase(size_t i) const {
         t_[k].pos != Pos::kNum && !IsLower(k, "early") && !IsLower(k, "late") &&
         !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this"))
       return false;
+  }
+  return false;
+}
+
+// "must end", "should withdraw", "has to stop", "needs to leave".
+bool Analysis::UnderObligation(const VerbMatch& m) const {
+  for (size_t k = m.group_begin; k < m.head; ++k)
+    if (IsLower(k, "must") || IsLower(k, "should")) return true;
+  size_t g = m.group_begin;
+  if (g >= 2 && t_[g - 1].pos == Pos::kTo) {
+    std::string_view w = t_[g - 2].lower;
+    return w == "has" || w == "have" || w == "had" || w == "need" ||
+           w == "needs";
   }
   return false;
 }
@@ -348,11 +369,12 @@ Range Analysis::ObjectFrom(size_t j) const {
       ++k;
       continue;
     }
+    if (IsCurrency(t_[k].lower) && k + 1 < n && t_[k + 1].pos == Pos::kNum) {
+      k += 2;  // "$2 million"
+      continue;
+    }
     if (p == Pos::kPron) {
-      if (k == j) {
-        ++k;
-        break;
-      }
+      if (k == j) ++k;
       break;
     }
     if (IsNpPos(p)) {
@@ -464,16 +486,30 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
     ++j;
   }
   if (j >= n) return Range{};
-  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at")) return Range{};
+  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower))
+    return Range{};
   Range obj = ObjectFrom(j);
-  // Recipient: "returned the fossils to China", "sent troops to Lebanon":
-  // when the direct object names no actor and a following phrase does.
-  if (!obj.empty() && !HasActor(obj) && obj.end + 1 < n &&
-      (IsLower(obj.end, "to") || IsLower(obj.end, "against") ||
-       IsLower(obj.end, "on") || IsLower(obj.end, "with") ||
-       IsLower(obj.end, "into"))) {
-    Range pp = ObjectFrom(obj.end + 1);
-    if (!pp.empty() && HasActor(pp)) return pp;
+  if (obj.empty()) return obj;
+  // Recipient: "returned the fossils to China", "provided $2 million in
+  // assistance to Fiji": when the direct object names no actor, a "to"
+  // phrase that follows (past one "in"/"of" phrase) is the target; so is a
+  // "against"/"on"/"with"/"into" phrase that names an actor.
+  if (!HasActor(obj)) {
+    size_t k = obj.end;
+    if (k + 1 < n && (IsLower(k, "in") || IsLower(k, "of")) &&
+        IsNpPos(t_[k + 1].pos)) {
+      Range skip = ObjectFrom(k + 1);
+      if (!skip.empty()) k = skip.end;
+    }
+    if (k + 1 < n && IsNpPos(t_[k + 1].pos)) {
+      bool to = IsLower(k, "to");
+      bool other = IsLower(k, "against") || IsLower(k, "on") ||
+                   IsLower(k, "with") || IsLower(k, "into");
+      if (to || other) {
+        Range pp = ObjectFrom(k + 1);
+        if (!pp.empty() && (to || HasActor(pp))) return pp;
+      }
+    }
   }
   return obj;
 }
@@ -756,6 +792,21 @@ void Analysis::Select() {
       gov->complement = static_cast<int>(a);
     }
   }
+  // "X said Y must end attacks": X demands of Y, whatever Y is to do.
+  for (size_t a = 0; a < matches_.size(); ++a) {
+    VerbMatch& m = matches_[a];
+    if (m.absorbed || !m.pattern || m.pattern->nominal ||
+        IsPlainStatement(m.pattern->code) || !UnderObligation(m))
+      continue;
+    for (size_t b = a; b-- > 0;) {
+      const VerbMatch& st = matches_[b];
+      if (st.pattern && !st.pattern->nominal &&
+          IsPlainStatement(st.pattern->code) && st.head < m.group_begin) {
+        m.demand_by = static_cast<int>(b);
+        break;
+      }
+    }
+  }
   // Plain statements ("said", "told") give way to any other event, and
   // nominal events to any substantive verbal one.
   bool verbal_substantive = false, nominal_substantive = false;
@@ -777,6 +828,10 @@ void Analysis::Select() {
     m.code = m.intent ? IntentCode(m.pattern->code) : m.pattern->code;
     m.rule = m.pattern->nominal ? "nominal" : m.passive ? "passive" : "active";
     if (m.intent && m.code != m.pattern->code) m.rule += "+intent";
+    if (m.demand_by >= 0) {
+      m.code = DemandCode(m.pattern->code);
+      m.rule = "reported-demand";
+    }
   }
 }
 
@@ -795,6 +850,55 @@ Range Analysis::ResolvePronoun(Range subj) const {
   if (r.empty() || (r.end == r.begin + 1 && t_[r.begin].pos == Pos::kPron))
     return subj;
   return r;
+}
+
+// Where no object follows the verb phrase directly:
+//  - "expelled all UNSCOM weapons inspectors": the pattern's last noun heads
+//    a phrase that names an actor: that phrase is the target;
+//  - "lifted sanctions imposed on China": past a reduced relative;
+//  - "voiced hope that the new government ...": the clause's subject.
+Range Analysis::FallbackObject(const VerbMatch& m) const {
+  size_t n = t_.size();
+  if (m.last > m.head && t_[m.last].pos == Pos::kNoun) {
+    for (size_t k = m.head + 1; k < m.last; ++k) {
+      if (mention_at_[k] >= 0 && mentions_[mention_at_[k]].match.entry->kind ==
+                                     ActorKind::kActor) {
+        return Range{k, m.last + 1};
+      }
+    }
+  }
+  size_t j = m.last + 1;
+  if (j + 1 < n && t_[j].pos == Pos::kVerb && t_[j].form == VerbForm::kEd &&
+      (IsLower(j + 1, "on") || IsLower(j + 1, "against") ||
+       IsLower(j + 1, "to") || IsLower(j + 1, "by")) &&
+      IsNpPos(t_[std::min(j + 2, n - 1)].pos) && j + 2 < n)
+    return ObjectFrom(j + 2);
+  if (j + 1 < n && IsLower(j, "that") && IsNpPos(t_[j + 1].pos))
+    return ObjectFrom(j + 1);
+  return Range{};
+}
+
+// "called Erdogan ... and urged him to": an object pronoun stands for the
+// nearest actor before it outside the subject, taken with its phrase.
+Range Analysis::ResolveObjectPronoun(Range obj, Range subj) const {
+  if (obj.end != obj.begin + 1 || t_[obj.begin].pos != Pos::kPron) return obj;
+  std::string_view w = t_[obj.begin].lower;
+  if (w != "him" && w != "her" && w != "them") return obj;
+  for (size_t k = obj.begin; k-- > 0;) {
+    int mi = mention_at_[k];
+    if (mi < 0 || (k >= subj.begin && k < subj.end)) continue;
+    const ActorMatch& m = mentions_[mi].match;
+    if (m.entry->kind != ActorKind::kActor) continue;
+    size_t b = m.begin;
+    while (b > 0 && b - 1 >= subj.end &&
+           (t_[b - 1].pos == Pos::kPropn || t_[b - 1].pos == Pos::kAdj ||
+            t_[b - 1].pos == Pos::kDet || mention_at_[b - 1] >= 0))
+      --b;
+    Range r = ObjectFrom(b);
+    if (!r.empty()) return r;
+    break;
+  }
+  return obj;
 }
 
 std::vector<Range> Analysis::Conjuncts(Range r) const {
@@ -928,6 +1032,14 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
       // The pattern's last word names the target: "clashed with police".
       obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
     }
+    if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
+    if (m.demand_by >= 0) {
+      // The speaker demands; the one who must act is the target.
+      const VerbMatch& st = matches_[m.demand_by];
+      obj = subj;
+      subj = ResolvePronoun(SubjectOf(st.group_begin, 0));
+    }
+    obj = ResolveObjectPronoun(obj, subj);
     if (obj.empty() && m.complement >= 0) {
       // "refused to meet Iran": the complement's object is the target.
       const VerbMatch& c = matches_[m.complement];
