@@ -56,6 +56,18 @@ bool IsNpPos(Pos p) {
   return IsWordPos(p) || p == Pos::kDet || p == Pos::kPoss || p == Pos::kPron;
 }
 
+// "in eastern Afghanistan", "in northeast Nigeria".
+bool IsDirection(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "north", "south", "east", "west", "northern", "southern", "eastern",
+      "western", "central", "northeast", "northwest", "southeast",
+      "southwest", "northeastern", "northwestern", "southeastern",
+      "southwestern", "northeastern", "central", "coastal", "rural"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
 }
@@ -121,7 +133,9 @@ class Analysis {
   Range ObjectFrom(size_t j) const;
   Range NpAfter(size_t j, bool passive = false) const;
   size_t SkipTimePhrase(size_t j) const;
-  bool HasActor(Range r) const;
+  // True when `r` holds an actor mention (only named actors, not agents,
+  // when `named_only`).
+  bool HasActor(Range r, bool named_only = false) const;
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
@@ -412,7 +426,8 @@ Range Analysis::ObjectFrom(size_t j) const {
       // part of the phrase; "in the country", "in Kandahar" are.
       bool adverbial = !IsLower(k, "of") &&
                        (IsLower(k + 1, "a") || IsLower(k + 1, "an") ||
-                        t_[k + 1].pos == Pos::kNoun);
+                        (t_[k + 1].pos == Pos::kNoun &&
+                         !IsDirection(t_[k + 1].lower)));
       if (adverbial) break;
       ++k;
       continue;
@@ -471,12 +486,12 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
     break;
   }
   if (j >= n) return Range{};
-  if (t_[j].pos == Pos::kPrep) {
+  if (t_[j].pos == Pos::kPrep || IsLower(j, "as")) {
     std::string_view p = t_[j].lower;
     bool ok = p == "with" || p == "to" || p == "against" || p == "on" ||
               p == "at" || p == "into" || p == "upon" || p == "toward" ||
               p == "towards" || p == "over" || p == "in" || p == "from" ||
-              p == "for" || p == "about" || p == "of" ||
+              p == "for" || p == "about" || p == "of" || p == "as" ||
               (p == "by" && !passive);
     if (!ok) return Range{};
     // "at least 26 people" is a phrase, not "at" + phrase.
@@ -486,6 +501,10 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
     ++j;
   }
   if (j >= n) return Range{};
+  // "possibility of transferring helicopters to Darfur": through a gerund.
+  if (t_[j].pos == Pos::kVerb && t_[j].form == VerbForm::kIng && j > 0 &&
+      t_[j - 1].pos == Pos::kPrep && !passive)
+    return NpAfter(j + 1, /*passive=*/true);
   if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower))
     return Range{};
   Range obj = ObjectFrom(j);
@@ -494,7 +513,7 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
   // assistance to Fiji": when the direct object names no actor, a "to"
   // phrase that follows (past one "in"/"of" phrase) is the target; so is a
   // "against"/"on"/"with"/"into" phrase that names an actor.
-  if (!HasActor(obj)) {
+  if (!HasActor(obj, /*named_only=*/true)) {
     size_t k = obj.end;
     if (k + 1 < n && (IsLower(k, "in") || IsLower(k, "of")) &&
         IsNpPos(t_[k + 1].pos)) {
@@ -504,10 +523,13 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
     if (k + 1 < n && IsNpPos(t_[k + 1].pos)) {
       bool to = IsLower(k, "to");
       bool other = IsLower(k, "against") || IsLower(k, "on") ||
-                   IsLower(k, "with") || IsLower(k, "into");
+                   IsLower(k, "with") || IsLower(k, "into") ||
+                   IsLower(k, "by");
       if (to || other) {
         Range pp = ObjectFrom(k + 1);
-        if (!pp.empty() && (to || HasActor(pp))) return pp;
+        if (!pp.empty() && (to ? !HasActor(obj) || HasActor(pp, true)
+                               : HasActor(pp, true)))
+          return pp;
       }
     }
   }
@@ -526,9 +548,12 @@ size_t Analysis::SkipTimePhrase(size_t j) const {
   return k > j ? k : j + 1;
 }
 
-bool Analysis::HasActor(Range r) const {
+bool Analysis::HasActor(Range r, bool named_only) const {
   for (size_t k = r.begin; k < r.end; ++k)
-    if (mention_at_[k] >= 0) return true;
+    if (mention_at_[k] >= 0 &&
+        (!named_only ||
+         mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor))
+      return true;
   return false;
 }
 
@@ -695,6 +720,9 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     }
     break;
   }
+  if (k >= 1 && k < end && IsLower(k - 1, "at") &&
+      (IsLower(k, "least") || IsLower(k, "most")))
+    --k;  // "At least 26 people were killed"
   // Trim leading joiners and trailing ones (but keep "at least 26").
   while (k < end && (t_[k].pos == Pos::kPrep || t_[k].pos == Pos::kConj ||
                      t_[k].pos == Pos::kPunct || t_[k].pos == Pos::kPoss)) {
@@ -1033,6 +1061,18 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
       obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
     }
     if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
+    if (m.slot.empty() && !m.passive && m.last > m.head &&
+        t_[m.last].pos == Pos::kNoun && m.last + 1 < t_.size() &&
+        (IsLower(m.last + 1, "from") || IsLower(m.last + 1, "of") ||
+         IsLower(m.last + 1, "with")) &&
+        HasActor(obj)) {
+      // "rejected an offer from the Afghan government": the pattern's noun
+      // heads the target phrase.
+      size_t b = m.head + 1;
+      while (b < m.last && t_[b].pos == Pos::kAdv) ++b;
+      Range whole = ObjectFrom(b);
+      if (whole.end >= obj.end) obj = whole;
+    }
     if (m.demand_by >= 0) {
       // The speaker demands; the one who must act is the target.
       const VerbMatch& st = matches_[m.demand_by];
