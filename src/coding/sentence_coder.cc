@@ -428,7 +428,13 @@ Range Analysis::ObjectFrom(size_t j) const {
                        (IsLower(k + 1, "a") || IsLower(k + 1, "an") ||
                         (t_[k + 1].pos == Pos::kNoun &&
                          !IsDirection(t_[k + 1].lower)));
-      if (adverbial) break;
+      // After a named actor, "in"/"near" + place says where, not who:
+      // "met Trump in Washington".
+      bool where = !IsLower(k, "of") && t_[k - 1].pos == Pos::kPropn &&
+                   mention_at_[k - 1] >= 0 &&
+                   mentions_[mention_at_[k - 1]].match.entry->kind ==
+                       ActorKind::kActor;
+      if (adverbial || where) break;
       ++k;
       continue;
     }
@@ -943,6 +949,12 @@ std::vector<Range> Analysis::Conjuncts(Range r) const {
     }
   }
   if (r.end > s) parts.push_back(Range{s, r.end});
+  // "both Libya and Iraq": the correlative belongs to neither part.
+  for (Range& p : parts)
+    if (p.end > p.begin + 1 && (IsLower(p.begin, "both") ||
+                                IsLower(p.begin, "either") ||
+                                IsLower(p.begin, "neither")))
+      ++p.begin;
   std::vector<Range> with_actor;
   for (const Range& p : parts) {
     bool has = false;
