@@ -57,7 +57,7 @@ int RunCode(const CodeArgs& args) {
       &std::cout, args.explain);
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
-  long records = 0, failed = 0, events = 0, warnings = 0;
+  long records = 0, failed = 0, events = 0, warnings = 0, sentences = 0;
   bool open_failed = false;
   for (const std::string& path : inputs) {
     std::error_code ec;
@@ -96,13 +96,15 @@ int RunCode(const CodeArgs& args) {
                   << ")\n";
       }
       for (const Event& e : out.events) writer->Write(e);
+      sentences += out.sentences;
       events += static_cast<long>(out.events.size());
     }
   }
   std::cout.flush();
   if (!args.quiet) {
     std::cerr << "dyad code: " << records << " records, " << (records - failed)
-              << " coded, " << failed << " failed, " << events << " events, "
+              << " coded, " << failed << " failed, " << sentences
+              << " sentences, " << events << " events, "
               << warnings << " warnings\n";
   }
   if (!std::cout) {

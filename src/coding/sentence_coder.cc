@@ -128,6 +128,7 @@ class Analysis {
   bool UnderObligation(const VerbMatch& m) const;
   Range ResolveObjectPronoun(Range obj, Range subj) const;
   Range FallbackObject(const VerbMatch& m) const;
+  Range NominalSource(const VerbMatch& m) const;
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
   Range ObjectFrom(size_t j) const;
@@ -341,6 +342,8 @@ void Analysis::FindVerbs() {
       if (verbal && t_[i].form == VerbForm::kEd) {
         for (size_t k = g; k < i; ++k)
           if (t_[k].pos == Pos::kAux && IsBeForm(k)) m.passive = true;
+        // "are expected to begin talks" raises its subject; no passive act.
+        if (i + 1 < t_.size() && t_[i + 1].pos == Pos::kTo) m.passive = false;
       }
       m.subordinate = verbal && IsSubordinate(g, i);
       matches_.push_back(std::move(m));
@@ -851,7 +854,10 @@ void Analysis::Select() {
   for (VerbMatch& m : matches_) {
     if (m.absorbed || !m.pattern) continue;
     bool statement = IsPlainStatement(m.pattern->code);
-    if (m.pattern->nominal && (verbal_substantive || statement)) {
+    // A nominal event beside a verbal one is kept only when its own phrase
+    // names who acted: "after U.S. airstrikes on militants".
+    if (m.pattern->nominal && (statement ||
+                               (verbal_substantive && NominalSource(m).empty()))) {
       m.absorbed = true;
       continue;
     }
@@ -884,6 +890,19 @@ Range Analysis::ResolvePronoun(Range subj) const {
   if (r.empty() || (r.end == r.begin + 1 && t_[r.begin].pos == Pos::kPron))
     return subj;
   return r;
+}
+
+// The source a nominal event names itself: actor modifiers before its head
+// ("US airstrikes", "Israel's attack") or "by X" after it.
+Range Analysis::NominalSource(const VerbMatch& m) const {
+  size_t s = m.head;
+  while (s > 0 && (IsWordPos(t_[s - 1].pos) || t_[s - 1].pos == Pos::kPoss) &&
+         m.head - s < 6)
+    --s;
+  while (s < m.head && t_[s].pos == Pos::kPoss) ++s;
+  for (size_t k = s; k < m.head; ++k)
+    if (mention_at_[k] >= 0) return Range{s, m.head};
+  return ByAgent(m.last + 1);
 }
 
 // Where no object follows the verb phrase directly:
@@ -1043,18 +1062,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
   if (!cc) return;
   Range subj, obj;
   if (m.pattern->nominal) {
-    // "US airstrikes on X": modifiers before the head; or "X's attack";
-    // or "attack on X by Y"; else the clause subject.
-    size_t s = m.head;
-    while (s > 0 && (IsWordPos(t_[s - 1].pos) || t_[s - 1].pos == Pos::kPoss) &&
-           m.head - s < 6)
-      --s;
-    while (s < m.head && t_[s].pos == Pos::kPoss) ++s;
-    bool has_actor = false;
-    for (size_t k = s; k < m.head; ++k)
-      if (mention_at_[k] >= 0) has_actor = true;
-    if (has_actor) subj = Range{s, m.head};
-    if (subj.empty()) subj = ByAgent(m.last + 1);
+    // "US airstrikes on X", "X's attack", "attack on X by Y"; else the
+    // clause subject.
+    subj = NominalSource(m);
     if (subj.empty()) {
       for (size_t v = m.head; v-- > 0;) {
         if (t_[v].pos == Pos::kVerb) {

@@ -32,6 +32,30 @@ std::string FirstExisting(const std::vector<std::string>& dirs, const char* rel)
   return "";
 }
 
+// How a file is named in messages and explanations: relative to the
+// source tree when it lies inside it ("data/verbs/19_fight.txt"), else as
+// given.
+std::string DisplayPath(const std::string& path) {
+#ifdef DYAD_SOURCE_ROOT
+  std::string root = std::string(DYAD_SOURCE_ROOT) + "/";
+  if (path.compare(0, root.size(), root) == 0) return path.substr(root.size());
+#endif
+  return path;
+}
+
+DictionaryFile ReadAndParse(const std::string& path,
+                            std::vector<std::string>* errors) {
+  std::string text;
+  Status s = ReadFileToString(path, &text);
+  if (!s.ok()) {
+    errors->push_back(s.message());
+    DictionaryFile f;
+    f.path = DisplayPath(path);
+    return f;
+  }
+  return ParseDictionaryText(text, DisplayPath(path), errors);
+}
+
 }  // namespace
 
 std::vector<std::string> DictionarySet::DefaultDirs() {
@@ -72,15 +96,15 @@ std::shared_ptr<DictionarySet> DictionarySet::LoadAll(
     std::string text;
     Status s = ReadFileToString(cameo_path, &text);
     if (!s.ok()) errors->push_back(s.message());
-    else set->cameo_ = CameoTable::Parse(text, cameo_path, errors);
-    set->stats_.files.emplace_back(cameo_path, set->cameo_.codes().size());
+    else set->cameo_ = CameoTable::Parse(text, DisplayPath(cameo_path), errors);
+    set->stats_.files.emplace_back(DisplayPath(cameo_path), set->cameo_.codes().size());
   }
   // Verb files first: their head words teach the lexicon its verbs.
   std::vector<DictionaryFile> verb_files;
   for (const std::string& d : dirs)
     for (const std::string& f : TextFiles(d, "verbs")) {
-      verb_files.push_back(ReadDictionaryFile(f, errors));
-      set->stats_.files.emplace_back(f, verb_files.back().entries.size());
+      verb_files.push_back(ReadAndParse(f, errors));
+      set->stats_.files.emplace_back(DisplayPath(f), verb_files.back().entries.size());
     }
   std::string irregular = FirstExisting(dirs, "lang/irregular_verbs.txt");
   std::vector<std::string> heads = VerbDictionary::HeadWords(verb_files);
@@ -103,8 +127,8 @@ std::shared_ptr<DictionarySet> DictionarySet::LoadAll(
       ActorKind kind = std::string_view(sub) == "agents" ? ActorKind::kAgent
                                                         : ActorKind::kActor;
       for (const std::string& f : TextFiles(d, sub)) {
-        DictionaryFile file = ReadDictionaryFile(f, errors);
-        set->stats_.files.emplace_back(f, file.entries.size());
+        DictionaryFile file = ReadAndParse(f, errors);
+        set->stats_.files.emplace_back(DisplayPath(f), file.entries.size());
         set->actors_.Add(file, kind, errors);
       }
     }
