@@ -292,6 +292,7 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
         break;
       }
       Pos q = t_[k].pos;
+      if (IsLower(k, "than") && k > j) continue;  // "more than a dozen"
       // Names that are not actors ("a UN-brokered ceasefire", "the
       // Macedonian flag") are filler too; actors never are.
       if (!(q == Pos::kDet || q == Pos::kAdj || q == Pos::kAdv ||
@@ -501,7 +502,7 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
               p == "at" || p == "into" || p == "upon" || p == "toward" ||
               p == "towards" || p == "over" || p == "in" || p == "from" ||
               p == "for" || p == "about" || p == "of" || p == "as" ||
-              (p == "by" && !passive);
+              (p == "by" && !passive && !(j + 1 < n && t_[j + 1].pos == Pos::kNum));
     if (!ok) return Range{};
     // "at least 26 people" is a phrase, not "at" + phrase.
     if (!(p == "at" && j + 1 < n && (IsLower(j + 1, "least") || IsLower(j + 1, "most"))))
@@ -1010,7 +1011,11 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
     int mi = mention_at_[k];
     if (mi < 0 || mentions_[mi].match.begin != k) continue;
     const ActorMatch& m = mentions_[mi].match;
-    if (m.entry->kind == ActorKind::kActor && !base) {
+    // A person with dated roles outranks a country adjective before it:
+    // "Chinese President Xi Jinping" is Xi's role, not just CHN.
+    bool person = m.entry->kind == ActorKind::kActor && !m.entry->roles.empty();
+    if (m.entry->kind == ActorKind::kActor &&
+        (!base || (person && base->roles.empty()))) {
       base = m.entry;
       base_m = &m;
     } else if (m.entry->kind == ActorKind::kAgent && !agent) {
@@ -1078,7 +1083,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
     obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive) : m.slot;
-    if (m.slot.empty() && m.last > m.head && mention_at_[m.last] >= 0) {
+    if (m.slot.empty() && m.last > m.head && mention_at_[m.last] >= 0 &&
+        !HasActor(obj, /*named_only=*/true)) {
       // The pattern's last word names the target: "clashed with police".
       obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
     }

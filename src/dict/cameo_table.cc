@@ -65,7 +65,8 @@ CameoTable CameoTable::Parse(std::string_view text, const std::string& path,
     std::string g(f[2]);
     char* end = nullptr;
     c.goldstein = std::strtod(g.c_str(), &end);
-    if (g.empty() || *end != '\0' || c.goldstein < -10 || c.goldstein > 10) {
+    // Written so that NaN ("nan") fails too.
+    if (g.empty() || *end != '\0' || !(c.goldstein >= -10 && c.goldstein <= 10)) {
       errors->push_back(where + "Goldstein must be a number in -10..10, got '" +
                         g + "'");
       continue;

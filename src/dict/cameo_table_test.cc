@@ -35,6 +35,9 @@ TEST(CameoTableTest, ReportsFaults) {
       {"21\t4\t-10\t-\t-\t-\tX\n", "c:1: CAMEO root '21' outside 01-20"},
       {"19\t5\t-10\t-\t-\t-\tX\n", "c:1: QuadClass must be 1-4"},
       {"19\t4\tbig\t-\t-\t-\tX\n", "c:1: Goldstein must be a number"},
+      // Found by dictionary_fuzzer: strtod reads "nan", which no range
+      // comparison rejected.
+      {"19\t4\tnan\t-\t-\t-\tX\n", "c:1: Goldstein must be a number"},
       {"190\t4\t-10\t-\t-\t-\tX\n", "c:1: code '190' listed before its root"},
   };
   for (const Case& c : cases) {

@@ -1,5 +1,7 @@
 #include "io/record_reader.h"
 
+#include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -140,6 +142,82 @@ std::unique_ptr<RecordReader> Make(std::istream* in,
                                       std::move(head));
 }
 
+// simdjson refuses a document that is not valid UTF-8, but a record's text
+// may hold invalid bytes (docs/formats/input.md: they are coded, with a
+// warning, and spans point into the bytes as given). So a line refused for
+// UTF-8 alone is parsed again with each invalid byte B stood in for by the
+// character U+10FF00 + B (F4 8F BE|BF xx), which UnescapeInvalidBytes turns
+// back into B in every string read. A line that already holds such a
+// character, or a \udbff escape that could spell one, is not rewritten.
+size_t ValidUtf8Length(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n;
+  uint32_t cp;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return n;
+}
+
+bool IsStandIn(std::string_view s, size_t i) {
+  return i + 4 <= s.size() && s[i] == '\xF4' && s[i + 1] == '\x8F' &&
+         (s[i + 2] == '\xBE' || s[i + 2] == '\xBF');
+}
+
+bool EscapeInvalidBytes(std::string_view line, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < line.size();) {
+    if (line[i] == '\\' && i + 5 < line.size() && line[i + 1] == 'u' &&
+        std::tolower(static_cast<unsigned char>(line[i + 2])) == 'd' &&
+        std::tolower(static_cast<unsigned char>(line[i + 3])) == 'b' &&
+        std::tolower(static_cast<unsigned char>(line[i + 4])) == 'f' &&
+        std::tolower(static_cast<unsigned char>(line[i + 5])) == 'f')
+      return false;
+    const size_t n = ValidUtf8Length(line, i);
+    if (n == 0) {
+      const unsigned char b = static_cast<unsigned char>(line[i]);
+      out->push_back('\xF4');
+      out->push_back('\x8F');
+      out->push_back(static_cast<char>(b >= 0xC0 ? 0xBF : 0xBE));
+      out->push_back(static_cast<char>(0x80 | (b & 0x3F)));
+      ++i;
+      continue;
+    }
+    if (n == 4 && IsStandIn(line, i)) return false;
+    out->append(line.substr(i, n));
+    i += n;
+  }
+  return true;
+}
+
+std::string UnescapeInvalidBytes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (IsStandIn(s, i)) {
+      const unsigned char third = static_cast<unsigned char>(s[i + 2]);
+      const unsigned char fourth = static_cast<unsigned char>(s[i + 3]);
+      out.push_back(static_cast<char>((third == 0xBF ? 0xC0 : 0x80) |
+                                      (fourth & 0x3F)));
+      i += 4;
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool ParseJsonRecord(std::string_view line, Article* article,
@@ -150,6 +228,16 @@ bool ParseJsonRecord(std::string_view line, Article* article,
   simdjson::padded_string padded(line);
   simdjson::dom::element doc;
   auto err = parser.parse(padded).get(doc);
+  bool escaped = false;
+  std::string rewritten;
+  if (err == simdjson::UTF8_ERROR && EscapeInvalidBytes(line, &rewritten)) {
+    padded = simdjson::padded_string(rewritten);
+    escaped = parser.parse(padded).get(doc) == simdjson::SUCCESS;
+    if (escaped) err = simdjson::SUCCESS;
+  }
+  auto str = [escaped](std::string_view v) {
+    return escaped ? UnescapeInvalidBytes(v) : std::string(v);
+  };
   if (err) {
     *error = std::string("not valid JSON (") + simdjson::error_message(err) + ")";
     return false;
@@ -162,7 +250,7 @@ bool ParseJsonRecord(std::string_view line, Article* article,
   simdjson::dom::element id;
   if (obj["id"].get(id) == simdjson::SUCCESS) {
     if (id.is_string()) {
-      article->id = std::string(std::string_view(id.get_string().value()));
+      article->id = str(id.get_string().value());
     } else if (id.is_int64()) {
       article->id = std::to_string(int64_t(id.get_int64().value()));
     } else if (id.is_uint64()) {
@@ -184,10 +272,10 @@ bool ParseJsonRecord(std::string_view line, Article* article,
     *error = "field 'text' must be a string";
     return false;
   }
-  article->text = std::string(std::string_view(text.get_string().value()));
+  article->text = str(text.get_string().value());
   auto string_field = [&](const char* key, std::string* out) {
     std::string_view v;
-    if (obj[key].get_string().get(v) == simdjson::SUCCESS) *out = std::string(v);
+    if (obj[key].get_string().get(v) == simdjson::SUCCESS) *out = str(v);
   };
   std::string date;
   string_field("date", &date);

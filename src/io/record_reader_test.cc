@@ -69,6 +69,29 @@ TEST(RecordReaderTest, BadLinesAreReportedAndSkipped) {
   EXPECT_EQ(r.records[2].article.id, "ok2");
 }
 
+// simdjson refuses invalid UTF-8; the reader must still read the record and
+// keep the bytes as given (docs/formats/input.md). Regression test: such
+// records used to fail with "not valid JSON".
+TEST(RecordReaderTest, InvalidUtf8InsideStringsIsKept) {
+  ReadAll r = Read(
+      "{\"id\": \"u\xff" "1\", \"text\": \"a \xff b \xc3( c \xe2\x82\\n\xed\xa0\x80\"}\n"
+      "{\"id\": \"u2\", \"text\": \"\xf4\x8f\xbe\x80 \\udbff\\udf80\"}\n"
+      "{\"id\": \"u3\", \"text\": \"\xf4\x8f\xbe\x80 \xff\"}\n"
+      "{\"id\": \"u4\", \"text\": \"x\"} \xff\n",
+      "in.jsonl");
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.records[0].article.id, "u\xff" "1");
+  EXPECT_EQ(r.records[0].article.text,
+            "a \xff b \xc3( c \xe2\x82\n\xed\xa0\x80");
+  // Characters that look like the reader's stand-ins are left alone.
+  EXPECT_EQ(r.records[1].article.text, "\xf4\x8f\xbe\x80 \xf4\x8f\xbe\x80");
+  // A line holding a stand-in and an invalid byte, or an invalid byte
+  // outside a string, is still an error.
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].rfind("in.jsonl:3: not valid JSON", 0), 0u) << r.errors[0];
+  EXPECT_EQ(r.errors[1].rfind("in.jsonl:4: not valid JSON", 0), 0u) << r.errors[1];
+}
+
 TEST(RecordReaderTest, PlainTextIsOneArticle) {
   ReaderOptions o;
   o.default_date = Date{2024, 3, 1};

@@ -12,8 +12,8 @@ import sys
 import tempfile
 
 # Floors, set just under the figures measured when they were last raised
-# (issue #2: coverage 0.971, accuracy 0.778, macro-F1 0.786, source span F1
-# 0.810, target span F1 0.648). Raise them as dyad improves; never lower them
+# (issue #2: coverage 0.971, accuracy 0.778, macro-F1 0.787, source span F1
+# 0.812, target span F1 0.652). Raise them as dyad improves; never lower them
 # to make a change pass.
 FLOORS = {
     "coverage": 0.96,
