@@ -19,6 +19,11 @@ bool IntentWord(std::string_view w) {
   return false;
 }
 
+bool NegatingWord(std::string_view w) {
+  return w == "fail" || w == "failing" || w == "neglect" || w == "cease" ||
+         w == "refrain" || w == "forget" || w == "unable";
+}
+
 std::string IntentCode(const std::string& code) {
   std::string root = code.substr(0, 2);
   if (root == "04") return "036";

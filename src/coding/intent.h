@@ -17,6 +17,10 @@ bool IntentModal(std::string_view lower);
 // intend, hope, vow, pledge, promise, seek, prepare, set, ready, likely, ...
 bool IntentWord(std::string_view lemma);
 
+// Words whose infinitive complement did not happen: fail, neglect, cease,
+// refrain, forget ("failed to protect" codes no protection).
+bool NegatingWord(std::string_view lemma);
+
 // The intent code for an act code: consult/negotiate -> 036, diplomatic
 // cooperation -> 032, material cooperation -> 031, aid -> 033, yield -> 035,
 // force (18-20) -> 138 (threaten with military force); other codes are

@@ -102,7 +102,8 @@ class Analysis {
         norm_(norm),
         article_(article),
         t_(std::move(tokens)),
-        mention_at_(t_.size(), -1) {}
+        mention_at_(t_.size(), -1),
+        in_time_(t_.size(), false) {}
 
   void Run(int sentence_index, std::vector<Event>* events);
 
@@ -137,6 +138,7 @@ class Analysis {
   // True when `r` holds an actor mention (only named actors, not agents,
   // when `named_only`).
   bool HasActor(Range r, bool named_only = false) const;
+  bool IsNamedActor(size_t token) const;
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
@@ -153,6 +155,7 @@ class Analysis {
   std::vector<TaggedToken> t_;
   std::vector<Mention> mentions_;
   std::vector<int> mention_at_;  // token -> mention index or -1
+  std::vector<bool> in_time_;    // token is part of a time phrase
   std::vector<VerbMatch> matches_;
 };
 
@@ -287,12 +290,17 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
     size_t k = j;
     bool found = false;
     for (; k < t_.size() && k <= j + kMaxFiller; ++k) {
-      if (t_[k].lemma == el.lemma) {
+      if (t_[k].lemma == el.lemma && !in_time_[k]) {
         found = true;
         break;
       }
       Pos q = t_[k].pos;
       if (IsLower(k, "than") && k > j) continue;  // "more than a dozen"
+      // An actor adjective before a noun of the pattern: "expelled two U.S.
+      // diplomats".
+      Pos closed;
+      if (IsNamedActor(k) && !dicts_.lexicon().ClosedClass(el.lemma, &closed))
+        continue;
       // Names that are not actors ("a UN-brokered ceasefire", "the
       // Macedonian flag") are filler too; actors never are.
       if (!(q == Pos::kDet || q == Pos::kAdj || q == Pos::kAdv ||
@@ -347,6 +355,13 @@ void Analysis::FindVerbs() {
         if (i + 1 < t_.size() && t_[i + 1].pos == Pos::kTo) m.passive = false;
       }
       m.subordinate = verbal && IsSubordinate(g, i);
+      // "bases in Iraq that host U.S. troops": a present-tense verb in a
+      // relative clause states a fact; it reports no event.
+      if (verbal && g == i && g > 0 &&
+          (t_[i].form == VerbForm::kS || t_[i].form == VerbForm::kBase) &&
+          (t_[g - 1].pos == Pos::kWh ||
+           (IsLower(g - 1, "that") && g >= 2 && IsWordPos(t_[g - 2].pos))))
+        m.absorbed = true;
       matches_.push_back(std::move(m));
       break;
     }
@@ -407,6 +422,16 @@ Range Analysis::ObjectFrom(size_t j) const {
         break;
       ++k;
       continue;
+    }
+    if (IsPunct(k, '"') && k > j) {
+      // A quoted word inside the phrase: "the U.S.' "illegal" sanctions".
+      size_t c = k + 1;
+      while (c < limit && c < k + 4 && !IsPunct(c, '"')) ++c;
+      if (c < limit && IsPunct(c, '"') && c + 1 < n && IsWordPos(t_[c + 1].pos)) {
+        k = c + 1;
+        continue;
+      }
+      break;
     }
     if (IsPunct(k, '(')) {
       size_t c = k + 1;
@@ -558,6 +583,11 @@ size_t Analysis::SkipTimePhrase(size_t j) const {
   return k > j ? k : j + 1;
 }
 
+bool Analysis::IsNamedActor(size_t k) const {
+  return mention_at_[k] >= 0 &&
+         mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor;
+}
+
 bool Analysis::HasActor(Range r, bool named_only) const {
   for (size_t k = r.begin; k < r.end; ++k)
     if (mention_at_[k] >= 0 &&
@@ -586,7 +616,7 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
   if (t_[g - 1].pos == Pos::kTo) {
     if (g < 2) return Range{};
     size_t v = g - 2;
-    while (v > 0 && t_[v].pos == Pos::kAdv) --v;
+    while (v > 0 && (t_[v].pos == Pos::kAdv || in_time_[v])) --v;
     if (t_[v].pos == Pos::kVerb || t_[v].pos == Pos::kAdj ||
         t_[v].pos == Pos::kAux) {
       size_t vg = v;
@@ -621,12 +651,15 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     }
     return Range{};
   }
-  // Relative clause: "the police, who arrested ..." -> the antecedent.
+  // Relative clause: "the police, who arrested ..." -> the antecedent,
+  // without its prepositional context ("tear gas at protesters who").
+  bool relative = false;
   if (t_[end - 1].pos == Pos::kWh || (IsLower(end - 1, "that") && end >= 2 &&
                                       IsNpPos(t_[end - 2].pos))) {
     end = end - 1;
     if (end > 0 && IsPunct(end - 1, ',')) --end;
     if (end == 0) return Range{};
+    relative = true;
   }
   size_t k = end;
   while (k > 0 && end - k < kMaxPhrase) {
@@ -647,6 +680,7 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       break;
     }
     if (p == Pos::kPrep && i > 0 && k < end) {
+      if (relative && !IsLower(i, "of")) break;
       if (IsTimePhrase(i) && k < end) {
         // A time phrase at the right edge is not part of the subject:
         // "Lavrov on October 31 suggested".
@@ -703,9 +737,14 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
         continue;
       }
       if (found) {
-        bool np = true;
+        // "Elena Romanowski, the U.S. ambassador to Iraq, criticized".
+        bool np = c0 + 1 < i && (t_[c0 + 1].pos == Pos::kDet ||
+                                 t_[c0 + 1].pos == Pos::kPropn ||
+                                 IsNpPos(t_[c0 + 1].pos));
         for (size_t q = c0 + 1; q < i; ++q)
-          if (!IsNpPos(t_[q].pos) && !IsLower(q, "of")) np = false;
+          if (!IsNpPos(t_[q].pos) && t_[q].pos != Pos::kPrep &&
+              t_[q].pos != Pos::kTo && t_[q].pos != Pos::kConj)
+            np = false;
         if (np && c0 > 0 && IsNpPos(t_[c0 - 1].pos)) {
           // Apposition: "Bahraini Prime Minister, Prince Khalifa, has ...".
           k = c0;
@@ -799,6 +838,7 @@ void Analysis::Select() {
     bool object_between = false;
     while (v > 0) {
       --v;
+      if (in_time_[v]) continue;  // "agreed on Friday to restore"
       Pos p = t_[v].pos;
       if (p == Pos::kVerb || p == Pos::kAdj || p == Pos::kNoun) {
         if ((p == Pos::kNoun) && !IntentWord(t_[v].lemma)) {
@@ -820,8 +860,8 @@ void Analysis::Select() {
     for (VerbMatch& o : matches_)
       if (o.head == v && &o != &m) gov = &o;
     bool intent_word = IntentWord(t_[v].lemma) && !object_between;
-    if (gov && gov->negated) {
-      m.absorbed = true;  // "did not agree to meet"
+    if ((gov && gov->negated) || (NegatingWord(t_[v].lemma) && !object_between)) {
+      m.absorbed = true;  // "did not agree to meet", "failed to protect"
     } else if (intent_word) {
       m.intent = true;
       if (gov) gov->absorbed = true;
@@ -1026,16 +1066,18 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
   std::string code;
   if (base) {
     code = ActorDictionary::CodeOn(*base, article_.date);
-    if (agent) {
-      std::string country = code.substr(0, 3);
-      if (code.size() == 3) {
-        code += agent->code;
-      } else if (code.size() == 6 && dicts_.IsCountry(country) &&
-                 code.substr(3) == "GOV" && agent->code != "GOV" &&
-                 agent_m->begin > base_m->begin && base->roles.empty()) {
-        code = country + agent->code;  // "Baghdad's forces" -> IRQMIL
-      }
-    }
+    // A seat of government ("Baghdad", "the Kremlin") stands for the
+    // government, but only the country when it says where ("in Dhaka") or
+    // when an agent says who ("Baghdad's forces" -> IRQMIL).
+    bool seat = code.size() == 6 && code.compare(3, 3, "GOV") == 0 &&
+                base->roles.empty() && dicts_.IsCountry(code.substr(0, 3));
+    bool place = base_m->begin > 0 &&
+                 (IsLower(base_m->begin - 1, "in") ||
+                  IsLower(base_m->begin - 1, "near") ||
+                  IsLower(base_m->begin - 1, "at"));
+    if (seat && (place || (agent && agent->code != "GOV")))
+      code = code.substr(0, 3);
+    if (agent && code.size() == 3) code += agent->code;
   } else if (agent) {
     code = agent->code;
   } else {
@@ -1087,6 +1129,18 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
         !HasActor(obj, /*named_only=*/true)) {
       // The pattern's last word names the target: "clashed with police".
       obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
+    }
+    if (m.slot.empty() && !m.passive && m.last > m.head) {
+      // An actor inside the pattern's words ("expelled two U.S.
+      // diplomats"): the phrase they form is the target.
+      for (size_t k = m.head + 1; k <= m.last; ++k) {
+        if (IsNamedActor(k) && t_[m.last].pos == Pos::kNoun) {
+          size_t b = m.head + 1;
+          while (b < m.last && t_[b].pos == Pos::kAdv) ++b;
+          obj = ObjectFrom(b);
+          break;
+        }
+      }
     }
     if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
     if (m.slot.empty() && !m.passive && m.last > m.head &&
@@ -1178,6 +1232,13 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
 
 void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   FindMentions();
+  for (size_t k = 0; k < t_.size(); ++k) {
+    if (t_[k].pos == Pos::kPrep && IsTimePhrase(k)) {
+      size_t e = SkipTimePhrase(k);
+      for (size_t q = k; q < e && q < t_.size(); ++q) in_time_[q] = true;
+      k = e - 1;
+    }
+  }
   FindVerbs();
   Select();
   size_t first = events->size();

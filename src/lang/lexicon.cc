@@ -84,6 +84,18 @@ constexpr ClosedWord kClosedWords[] = {
     {"nearly", Pos::kAdv}, {"about", Pos::kPrep}, {"soon", Pos::kAdv},
     {"often", Pos::kAdv}, {"ever", Pos::kAdv}, {"once", Pos::kSconj},
     {"late", Pos::kAdv}, {"together", Pos::kAdv}, {"further", Pos::kAdv},
+    // Number words.
+    {"two", Pos::kNum}, {"three", Pos::kNum}, {"four", Pos::kNum},
+    {"five", Pos::kNum}, {"six", Pos::kNum}, {"seven", Pos::kNum},
+    {"eight", Pos::kNum}, {"nine", Pos::kNum}, {"ten", Pos::kNum},
+    {"eleven", Pos::kNum}, {"twelve", Pos::kNum}, {"twenty", Pos::kNum},
+    {"dozen", Pos::kNum}, {"hundred", Pos::kNum}, {"thousand", Pos::kNum},
+    {"million", Pos::kNum}, {"billion", Pos::kNum}, {"trillion", Pos::kNum},
+    // Predicative adjectives that take an infinitive ("is ready to send").
+    {"ready", Pos::kAdj}, {"willing", Pos::kAdj}, {"unwilling", Pos::kAdj},
+    {"able", Pos::kAdj}, {"unable", Pos::kAdj}, {"likely", Pos::kAdj},
+    {"unlikely", Pos::kAdj}, {"eager", Pos::kAdj}, {"keen", Pos::kAdj},
+    {"due", Pos::kAdj}, {"poised", Pos::kAdj},
 };
 
 // Verb suffix rules, tried in order: strip `suffix`, append `add`.

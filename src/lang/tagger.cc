@@ -88,6 +88,10 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     size_t p = i;
     while (p > 0 && out[p - 1].pos == Pos::kAdv) --p;
     Pos prev = p > 0 ? out[p - 1].pos : Pos::kPunct;
+    // A quoted word before is a modifier: Poland's "steadfast" support.
+    if (p >= 3 && out[p - 1].pos == Pos::kPunct && out[p - 3].pos == Pos::kPunct &&
+        text[tokens[p - 1].begin] == '"' && text[tokens[p - 3].begin] == '"')
+      prev = Pos::kAdj;
     bool at_start = (p == 0);
     Pos next = i + 1 < out.size() ? out[i + 1].pos : Pos::kPunct;
     bool next_is_verbish = i + 1 < out.size() && maybe_verb[i + 1];
@@ -119,7 +123,14 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
         break;
       case Pos::kNoun:
       case Pos::kPropn:
-        if (tt.form == VerbForm::kEd || tt.form == VerbForm::kIng) {
+        if (tt.form == VerbForm::kBase && prev == Pos::kNoun && p >= 2 &&
+            out[p - 1].lower.back() != 's' &&
+            (out[p - 2].pos == Pos::kDet || out[p - 2].pos == Pos::kAdj ||
+             out[p - 2].pos == Pos::kPoss)) {
+          // "an opposition rally": a singular noun takes "-s" as subject,
+          // so a base form after it is a compound noun.
+          tt.pos = Pos::kNoun;
+        } else if (tt.form == VerbForm::kEd || tt.form == VerbForm::kIng) {
           tt.pos = Pos::kVerb;
         } else if (prev == Pos::kPropn && next == Pos::kPunct &&
                    tt.form == VerbForm::kS) {
@@ -156,6 +167,15 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
           tt.pos = Pos::kVerb;
         }
         break;
+    }
+    // A gerund right before a finite verb is its subject: "as fighting
+    // entered a third day".
+    if (tt.pos == Pos::kVerb && tt.form == VerbForm::kIng && i + 1 < out.size() &&
+        (next == Pos::kAux || next == Pos::kModal ||
+         (next_is_verbish && (out[i + 1].form == VerbForm::kEd ||
+                              out[i + 1].form == VerbForm::kS))) &&
+        prev != Pos::kAux) {
+      tt.pos = Pos::kNoun;
     }
     // A verb-or-noun word right before another clear verb form is a noun
     // modifier or subject: "Iraqi forces attacked".

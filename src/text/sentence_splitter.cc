@@ -180,6 +180,15 @@ class Splitter {
   bool ShouldBreak(size_t sentence, size_t i, size_t j, size_t k, size_t r,
                    size_t end, bool newline) const {
     if (r >= end) return true;
+    if (j == i + 1 && k == i + 2 && Byte(i) == '.' && Byte(i + 1) == '\'' &&
+        !newline) {
+      // "the U.S.' "illegal" sanctions": a possessive after an initialism
+      // continues the sentence.
+      size_t wb = i;
+      while (wb > sentence && i - wb < kMaxWordBehind && !IsSpace(Byte(wb - 1)))
+        --wb;
+      if (IsInitialism(t_.substr(wb, i - wb))) return false;
+    }
     if (j != i + 1 || Byte(i) != '.') return newline || StartsSentence(r);
     AbbreviationKind kind = AbbreviationKind::kNone;
     if (k == j) {  // "Gen." but not `Gen."`
