@@ -12,14 +12,14 @@ import sys
 import tempfile
 
 # Floors, set just under the figures measured when they were last raised
-# (issue #2: coverage 0.971, accuracy 0.778, macro-F1 0.787, source span F1
-# 0.812, target span F1 0.652). Raise them as dyad improves; never lower them
+# (issue #2: coverage 0.969, accuracy 0.784, macro-F1 0.793, source span F1
+# 0.833, target span F1 0.651). Raise them as dyad improves; never lower them
 # to make a change pass.
 FLOORS = {
     "coverage": 0.96,
-    "penta_accuracy": 0.77,
+    "penta_accuracy": 0.78,
     "penta_macro_f1": 0.78,
-    "source_span_f1": 0.80,
+    "source_span_f1": 0.82,
     "target_span_f1": 0.64,
 }
 
