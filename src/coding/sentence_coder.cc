@@ -139,6 +139,8 @@ class Analysis {
   // when `named_only`).
   bool HasActor(Range r, bool named_only = false) const;
   bool IsNamedActor(size_t token) const;
+  bool HasDiscard(Range r) const;
+  bool CauseIsDiscard(size_t after) const;
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
@@ -163,7 +165,13 @@ void Analysis::FindMentions() {
   const ActorDictionary& actors = dicts_.actors();
   for (size_t i = 0; i < t_.size();) {
     ActorMatch m;
-    if (t_[i].pos != Pos::kPunct && actors.LongestAt(norm_.text, t_, i, &m)) {
+    bool found = t_[i].pos != Pos::kPunct && actors.LongestAt(norm_.text, t_, i, &m);
+    if (found && m.entry->kind == ActorKind::kDiscard) {
+      // "troops fire on ...": a discard word used as a verb is no cause.
+      for (size_t k = m.begin; k < m.end; ++k)
+        if (t_[k].pos == Pos::kVerb) found = false;
+    }
+    if (found) {
       for (size_t k = m.begin; k < m.end; ++k)
         mention_at_[k] = static_cast<int>(mentions_.size());
       mentions_.push_back(Mention{m});
@@ -589,11 +597,34 @@ bool Analysis::IsNamedActor(size_t k) const {
 }
 
 bool Analysis::HasActor(Range r, bool named_only) const {
+  for (size_t k = r.begin; k < r.end; ++k) {
+    if (mention_at_[k] < 0) continue;
+    ActorKind kind = mentions_[mention_at_[k]].match.entry->kind;
+    if (kind == ActorKind::kActor || (!named_only && kind == ActorKind::kAgent))
+      return true;
+  }
+  return false;
+}
+
+bool Analysis::HasDiscard(Range r) const {
   for (size_t k = r.begin; k < r.end; ++k)
     if (mention_at_[k] >= 0 &&
-        (!named_only ||
-         mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor))
+        mentions_[mention_at_[k]].match.entry->kind == ActorKind::kDiscard)
       return true;
+  return false;
+}
+
+// "were killed in a landslide", "died from cholera": the cause named after
+// an agentless passive.
+bool Analysis::CauseIsDiscard(size_t after) const {
+  for (size_t k = after; k + 1 < t_.size() && k < after + 6; ++k) {
+    if (IsLower(k, "in") || IsLower(k, "by") || IsLower(k, "from") ||
+        IsLower(k, "after") || IsLower(k, "during")) {
+      Range r = ObjectFrom(k + 1);
+      if (!r.empty() && HasDiscard(r) && !HasActor(r)) return true;
+    }
+    if (t_[k].pos == Pos::kVerb || IsPunct(k, ',') || IsPunct(k, ';')) break;
+  }
   return false;
 }
 
@@ -1125,7 +1156,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
     obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive) : m.slot;
-    if (m.slot.empty() && m.last > m.head && mention_at_[m.last] >= 0 &&
+    if (m.slot.empty() && m.last > m.head && HasActor(Range{m.last, m.last + 1}) &&
         !HasActor(obj, /*named_only=*/true)) {
       // The pattern's last word names the target: "clashed with police".
       obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
@@ -1177,6 +1208,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
       }
     }
   }
+  // "A powerful earthquake killed thousands": no political event.
+  if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
+  if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
   std::vector<Range> sources = subj.empty() ? std::vector<Range>{subj}
                                             : Conjuncts(subj);
   std::vector<Range> targets = obj.empty() ? std::vector<Range>{obj}

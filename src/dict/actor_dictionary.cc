@@ -60,7 +60,9 @@ void ActorDictionary::Add(const DictionaryFile& file, ActorKind kind,
   for (const DictEntry& e : file.entries) {
     if (!CodeShapeOk(e.code, kind)) {
       errors->push_back(file.path + ":" + std::to_string(e.line) + ": bad " +
-                        (kind == ActorKind::kAgent ? "agent" : "actor") +
+                        (kind == ActorKind::kAgent     ? "agent"
+                         : kind == ActorKind::kDiscard ? "discard"
+                                                       : "actor") +
                         " code '" + e.code + "'" +
                         (kind == ActorKind::kAgent ? " (agents have 3 letters)" : ""));
       continue;
@@ -77,7 +79,7 @@ void ActorDictionary::Add(const DictionaryFile& file, ActorKind kind,
     uint32_t id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(ActorEntry{e.code, e.roles, kind, file.path, e.line});
     for (const DictPhrase& p : e.phrases)
-      AddPhrase(p.text, id, p.line, kind == ActorKind::kAgent);
+      AddPhrase(p.text, id, p.line, kind != ActorKind::kActor);
   }
   // Keep each index list longest first, stable for equal lengths.
   for (auto& [key, list] : index_) {

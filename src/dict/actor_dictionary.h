@@ -21,7 +21,9 @@
 
 namespace dyad {
 
-enum class ActorKind : uint8_t { kActor, kAgent };
+// kDiscard: a non-political cause ("earthquake", "crash"); it blocks an
+// event from being coded with it as the source.
+enum class ActorKind : uint8_t { kActor, kAgent, kDiscard };
 
 struct ActorEntry {
   std::string code;  // lasting code

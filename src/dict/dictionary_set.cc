@@ -123,9 +123,11 @@ std::shared_ptr<DictionarySet> DictionarySet::LoadAll(
   set->verbs_.Build(verb_files, set->cameo_, set->lexicon_, errors);
   // Actors and agents.
   for (const std::string& d : dirs) {
-    for (const char* sub : {"actors", "agents"}) {
-      ActorKind kind = std::string_view(sub) == "agents" ? ActorKind::kAgent
-                                                        : ActorKind::kActor;
+    for (const char* sub : {"actors", "agents", "discards"}) {
+      std::string_view name(sub);
+      ActorKind kind = name == "agents"     ? ActorKind::kAgent
+                       : name == "discards" ? ActorKind::kDiscard
+                                            : ActorKind::kActor;
       for (const std::string& f : TextFiles(d, sub)) {
         DictionaryFile file = ReadAndParse(f, errors);
         set->stats_.files.emplace_back(DisplayPath(f), file.entries.size());

@@ -6,6 +6,7 @@
 //   lang/irregular_verbs.txt   irregular verb forms (required, likewise)
 //   actors/*.txt               actors: countries, organisations, people
 //   agents/*.txt               agents: GOV, MIL, COP, ...
+//   discards/*.txt             non-political causes (earthquake, crash)
 //   verbs/*.txt                CAMEO verb patterns
 //
 // Files of the same kind in every folder are merged (the build adds a folder
