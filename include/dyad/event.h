@@ -33,6 +33,9 @@ struct EventActor {
 struct Event {
   std::string doc_id;
   int sentence = 0;  // index of the sentence in the article
+  // Index of the act within the sentence: the events of one act (one per
+  // source x target of a compound actor) share it.
+  int act = 0;
   std::string date;  // "YYYY-MM-DD" or ""
   EventActor source;
   std::optional<EventActor> target;

@@ -17,6 +17,7 @@ struct CodeArgs {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
   std::string input_format = "auto";
+  std::string ontology = "cameo";
   std::string date;
   std::vector<std::string> dicts;
   bool explain = false;
@@ -52,9 +53,14 @@ int RunCode(const CodeArgs& args) {
   if (args.input_format == "text") reader_options.format = InputFormat::kText;
 
   std::ios::sync_with_stdio(false);
-  auto writer = EventWriter::Create(
-      args.format == "tsv" ? OutputFormat::kTsv : OutputFormat::kJsonl,
-      &std::cout, args.explain);
+  if (args.ontology == "plover" && args.format != "jsonl") {
+    std::cerr << "dyad code: --ontology plover writes JSON Lines only\n";
+    return kExitUsage;
+  }
+  OutputFormat format = args.ontology == "plover" ? OutputFormat::kPloverJsonl
+                        : args.format == "tsv"    ? OutputFormat::kTsv
+                                                  : OutputFormat::kJsonl;
+  auto writer = EventWriter::Create(format, &std::cout, args.explain);
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   long records = 0, failed = 0, events = 0, warnings = 0, sentences = 0;
@@ -100,6 +106,7 @@ int RunCode(const CodeArgs& args) {
       events += static_cast<long>(out.events.size());
     }
   }
+  writer->Flush();
   std::cout.flush();
   if (!args.quiet) {
     std::cerr << "dyad code: " << records << " records, " << (records - failed)
@@ -124,6 +131,12 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                   "Input files; '-' or none for standard input");
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}))
+      ->capture_default_str();
+  cmd->add_option("--ontology", args->ontology,
+                  "cameo: one event per line (the shared schema); plover: one "
+                  "PLOVER record per act, compound actors as lists, "
+                  "statements left out")
+      ->check(CLI::IsMember({"cameo", "plover"}))
       ->capture_default_str();
   cmd->add_option("--input-format", args->input_format,
                   "Input format (auto: .jsonl/.json or a leading '{' is JSONL)")

@@ -145,7 +145,8 @@ class Analysis {
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
   Range ResolvePronoun(Range subj) const;
-  void Emit(const VerbMatch& m, int sentence_index, std::vector<Event>* events);
+  void Emit(const VerbMatch& m, int sentence_index, int act,
+            std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor,
                     std::vector<Evidence>* evidence, const char* role) const;
   Span OriginalSpan(size_t begin_tok, size_t end_tok) const;
@@ -1133,7 +1134,7 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
   return base || agent;
 }
 
-void Analysis::Emit(const VerbMatch& m, int sentence_index,
+void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
                     std::vector<Event>* events) {
   const CameoCode* cc = dicts_.cameo().Find(m.code);
   if (!cc) cc = dicts_.cameo().Find(m.pattern->code);
@@ -1220,6 +1221,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index,
       Event ev;
       ev.doc_id = article_.id;
       ev.sentence = sentence_index;
+      ev.act = act;
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
       bool src_actor = ResolveActor(s, &ev.source, evid, "source");
@@ -1287,7 +1289,8 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
                      int rb = b->pattern->nominal * 2 + b->subordinate;
                      return ra < rb;
                    });
-  for (const VerbMatch* m : order) Emit(*m, sentence_index, events);
+  for (size_t a = 0; a < order.size(); ++a)
+    Emit(*order[a], sentence_index, static_cast<int>(a), events);
   // One event per (source, target, code) in a sentence.
   for (size_t a = first; a < events->size(); ++a) {
     for (size_t b = a + 1; b < events->size();) {

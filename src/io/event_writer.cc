@@ -1,6 +1,7 @@
 #include "io/event_writer.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace dyad {
 namespace {
@@ -177,6 +178,84 @@ class TsvWriter : public EventWriter {
   std::string buf_;
 };
 
+// PLOVER-style records: one record per act, compound actors as lists,
+// statements (no PLOVER category) left out.
+class PloverWriter : public EventWriter {
+ public:
+  explicit PloverWriter(std::ostream* out) : out_(out) {}
+  ~PloverWriter() override { Flush(); }
+
+  void Write(const Event& e) override {
+    if (e.plover.empty()) return;
+    if (!pending_.empty()) {
+      const Event& p = pending_.front();
+      if (p.doc_id != e.doc_id || p.sentence != e.sentence || p.act != e.act)
+        Flush();
+    }
+    pending_.push_back(e);
+  }
+
+  void Flush() override {
+    if (pending_.empty()) return;
+    const Event& e = pending_.front();
+    std::string b;
+    b.append("{\"id\": ");
+    AppendString(e.doc_id + ":" + std::to_string(e.sentence) + ":" +
+                     std::to_string(e.act),
+                 &b);
+    b.append(", \"doc_id\": ");
+    AppendString(e.doc_id, &b);
+    b.append(", \"sentence\": " + std::to_string(e.sentence));
+    b.append(", \"date\": ");
+    AppendString(e.date, &b);
+    b.append(", \"event_type\": ");
+    AppendString(e.plover, &b);
+    b.append(", \"mode\": ");
+    AppendString(e.plover_mode, &b);
+    b.append(", \"context\": ");
+    AppendString(e.plover_context, &b);
+    // Distinct actors and recipients, in order.
+    std::vector<const EventActor*> actors, recipients;
+    auto add = [](std::vector<const EventActor*>* list, const EventActor* a) {
+      for (const EventActor* x : *list)
+        if (x->span.start == a->span.start && x->span.end == a->span.end &&
+            x->code == a->code)
+          return;
+      list->push_back(a);
+    };
+    for (const Event& p : pending_) {
+      add(&actors, &p.source);
+      if (p.target) add(&recipients, &*p.target);
+    }
+    for (auto [name, list] : {std::pair{"actor", &actors},
+                              std::pair{"recipient", &recipients}}) {
+      b.append(", \"");
+      b.append(name);
+      b.append("\": [");
+      for (size_t i = 0; i < list->size(); ++i) {
+        if (i) b.append(", ");
+        AppendActor(*(*list)[i], &b);
+      }
+      b.append("]");
+    }
+    b.append(", \"cameo\": ");
+    AppendString(e.code, &b);
+    b.append(", \"quad_class\": " + std::to_string(e.quad_class));
+    b.append(", \"goldstein\": ");
+    AppendNumber(e.goldstein, &b);
+    b.append(", \"verb\": {\"text\": ");
+    AppendString(e.verb_text, &b);
+    b.append(", \"start\": " + std::to_string(e.verb.start));
+    b.append(", \"end\": " + std::to_string(e.verb.end) + "}}\n");
+    out_->write(b.data(), static_cast<std::streamsize>(b.size()));
+    pending_.clear();
+  }
+
+ private:
+  std::ostream* out_;
+  std::vector<Event> pending_;
+};
+
 }  // namespace
 
 void AppendJsonEscaped(std::string_view s, std::string* out) {
@@ -215,6 +294,8 @@ std::unique_ptr<EventWriter> EventWriter::Create(OutputFormat format,
                                                  std::ostream* out,
                                                  bool explain) {
   if (format == OutputFormat::kTsv) return std::make_unique<TsvWriter>(out);
+  if (format == OutputFormat::kPloverJsonl)
+    return std::make_unique<PloverWriter>(out);
   return std::make_unique<JsonlWriter>(out, explain);
 }
 

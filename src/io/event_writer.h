@@ -12,7 +12,7 @@
 
 namespace dyad {
 
-enum class OutputFormat { kJsonl, kTsv };
+enum class OutputFormat { kJsonl, kTsv, kPloverJsonl };
 
 class EventWriter {
  public:
@@ -20,6 +20,9 @@ class EventWriter {
                                              std::ostream* out, bool explain);
   virtual ~EventWriter() = default;
   virtual void Write(const Event& event) = 0;
+  // Writes anything held back (the PLOVER writer gathers the events of one
+  // act). Call once at the end.
+  virtual void Flush() {}
 };
 
 // Appends `s` to `out` as the body of a JSON string (no quotes). Invalid

@@ -85,5 +85,32 @@ TEST(EventWriterTest, TsvHasHeaderAndOneLinePerEvent) {
   EXPECT_EQ(tabs, static_cast<size_t>(std::count(l2.begin(), l2.end(), '\t')));
 }
 
+TEST(EventWriterTest, PloverGathersCompoundActorsAndSkipsStatements) {
+  std::ostringstream out;
+  auto w = EventWriter::Create(OutputFormat::kPloverJsonl, &out, false);
+  Event a = Sample();  // USAGOV -> IRQ, act 0
+  Event b = Sample();
+  b.source = EventActor{"IRN", "IRN", "Iran", Span{0, 4}};  // same act
+  Event statement = Sample();
+  statement.act = 1;
+  statement.plover = "";
+  statement.code = "010";
+  Event c = Sample();
+  c.act = 2;
+  w->Write(a);
+  w->Write(b);
+  w->Write(statement);
+  w->Write(c);
+  w->Flush();
+  std::string s = out.str();
+  EXPECT_EQ(std::count(s.begin(), s.end(), '\n'), 2);
+  EXPECT_NE(s.find("\"id\": \"a1:0:0\""), std::string::npos);
+  EXPECT_NE(s.find("\"actor\": [{\"code\": \"USAGOV\""), std::string::npos) << s;
+  EXPECT_NE(s.find("{\"code\": \"IRN\""), std::string::npos);
+  EXPECT_NE(s.find("\"recipient\": [{\"code\": \"IRQ\""), std::string::npos);
+  EXPECT_EQ(s.find("\"010\""), std::string::npos);
+  EXPECT_NE(s.find("\"id\": \"a1:0:2\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dyad
