@@ -41,6 +41,9 @@ CodedArticle Coder::Code(const Article& article) const {
   split_options.max_sentence_bytes = options_.max_sentence_bytes;
   SplitResult split = SplitSentences(norm.text, split_options);
   SentenceCoder coder(dicts_.get(), &options_);
+  ArticleContext context;
+  context.set_dateline_country(coder.PlaceCountry(norm, split.dateline_place_begin,
+                                                  split.dateline_place_end));
   int index = 0;
   bool reported_cut = false;
   for (const SentenceSpan& s : split.sentences) {
@@ -52,7 +55,7 @@ CodedArticle Coder::Code(const Article& article) const {
           norm.OriginalOffset(s.begin)});
       reported_cut = true;
     }
-    coder.Code(norm, article, index, s.begin, s.end, &out.events);
+    coder.Code(norm, article, index, s.begin, s.end, &context, &out.events);
     ++index;
   }
   out.sentences = index;

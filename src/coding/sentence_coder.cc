@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "coding/article_context.h"
 #include "coding/intent.h"
 #include "text/tokenizer.h"
 
@@ -96,8 +97,9 @@ class Analysis {
  public:
   Analysis(const DictionarySet& dicts, const CoderOptions& options,
            const NormalizedText& norm, const Article& article,
-           std::vector<TaggedToken> tokens)
+           std::vector<TaggedToken> tokens, ArticleContext* context)
       : dicts_(dicts),
+        context_(context),
         options_(options),
         norm_(norm),
         article_(article),
@@ -139,6 +141,7 @@ class Analysis {
   // when `named_only`).
   bool HasActor(Range r, bool named_only = false) const;
   bool IsNamedActor(size_t token) const;
+  bool AppositionHasActor(size_t k) const;
   bool HasDiscard(Range r) const;
   bool CauseIsDiscard(size_t after) const;
   Range ByAgent(size_t after) const;
@@ -148,10 +151,19 @@ class Analysis {
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor,
-                    std::vector<Evidence>* evidence, const char* role) const;
+                    std::vector<Evidence>* evidence, const char* role,
+                    const ContextActor* given = nullptr) const;
+  bool ResolveFromContext(Range r, const ActorEntry* agent, std::string* code,
+                          const ContextActor** from) const;
+  std::vector<std::string> NamesIn(Range r) const;
+  bool IsTwoCountries(Range r) const;
+  void LearnActor(Range r, const EventActor& actor) const;
+  std::string AgentWords(Range r) const;
   Span OriginalSpan(size_t begin_tok, size_t end_tok) const;
 
   const DictionarySet& dicts_;
+  ArticleContext* context_;  // not owned; may be null
+  int sentence_index_ = 0;
   const CoderOptions& options_;
   const NormalizedText& norm_;
   const Article& article_;
@@ -490,7 +502,9 @@ Range Analysis::ObjectFrom(size_t j) const {
       continue;
     }
     if (IsPunct(k, ',') && k > j && k + 1 < n &&
-        t_[k + 1].pos == Pos::kPropn) {
+        (t_[k + 1].pos == Pos::kPropn ||
+         (t_[k + 1].pos == Pos::kDet && !HasActor(Range{j, k}) &&
+          AppositionHasActor(k + 1)))) {
       // Apposition: ", Michel Aoun," or ", the US ambassador," — a short
       // noun phrase closed by a comma or the end of the sentence.
       size_t q = k + 1;
@@ -590,6 +604,13 @@ size_t Analysis::SkipTimePhrase(size_t j) const {
                        IsLower(k, "last") || IsLower(k, "next")))
     ++k;
   return k > j ? k : j + 1;
+}
+
+// ", the U.S. ambassador," after a name: the apposition says who it is.
+bool Analysis::AppositionHasActor(size_t k) const {
+  size_t q = k;
+  while (q < t_.size() && q < k + 8 && IsNpPos(t_[q].pos)) ++q;
+  return HasActor(Range{k, q});
 }
 
 bool Analysis::IsNamedActor(size_t k) const {
@@ -1069,12 +1090,22 @@ Span Analysis::OriginalSpan(size_t b, size_t e) const {
 }
 
 bool Analysis::ResolveActor(Range r, EventActor* actor,
-                            std::vector<Evidence>* evidence,
-                            const char* role) const {
+                            std::vector<Evidence>* evidence, const char* role,
+                            const ContextActor* given) const {
   if (r.empty()) return false;
   actor->span = OriginalSpan(r.begin, r.end);
   actor->text = article_.text.substr(actor->span.start,
                                      actor->span.end - actor->span.start);
+  if (given) {
+    // "the two countries": one of the countries met before.
+    actor->code = given->code.substr(0, 3);
+    actor->country = given->country;
+    if (evidence)
+      evidence->push_back(Evidence{std::string(role) + "-context",
+                                   "sentence " + std::to_string(given->sentence),
+                                   given->text, actor->code, actor->span});
+    return true;
+  }
   const ActorEntry* base = nullptr;
   const ActorMatch* base_m = nullptr;
   const ActorEntry* agent = nullptr;
@@ -1110,9 +1141,13 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
     if (seat && (place || (agent && agent->code != "GOV")))
       code = code.substr(0, 3);
     if (agent && code.size() == 3) code += agent->code;
-  } else if (agent) {
+  }
+  const ContextActor* from = nullptr;
+  if (!base && ResolveFromContext(r, agent, &code, &from)) {
+    // Named before in the article, or placed by the dateline.
+  } else if (!base && agent) {
     code = agent->code;
-  } else {
+  } else if (!base) {
     code = "---";
   }
   actor->code = code;
@@ -1130,8 +1165,148 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
       ev.span = OriginalSpan(m->begin, m->end);
       evidence->push_back(std::move(ev));
     }
+    if (from) {
+      evidence->push_back(Evidence{std::string(role) + "-context",
+                                   from->sentence < 0
+                                       ? std::string("dateline")
+                                       : "sentence " + std::to_string(from->sentence),
+                                   from->text, code, actor->span});
+    }
   }
-  return base || agent;
+  return base || agent || from;
+}
+
+// Lower-case runs of capitalized words in `r` outside dictionary mentions,
+// and the last word of each run of two or more: the names a later sentence
+// may use ("Elena Romanowski" -> "romanowski").
+std::vector<std::string> Analysis::NamesIn(Range r) const {
+  std::vector<std::string> names;
+  std::string run;
+  size_t words = 0;
+  auto flush = [&](size_t last) {
+    if (words >= 1 && run.size() >= 3) {
+      names.push_back(run);
+      if (words >= 2) names.emplace_back(t_[last].lower);
+    }
+    run.clear();
+    words = 0;
+  };
+  for (size_t k = r.begin; k < r.end; ++k) {
+    bool name = t_[k].pos == Pos::kPropn && mention_at_[k] < 0 &&
+                (t_[k].token.flags & kTokenCapitalized);
+    if (name) {
+      if (!run.empty()) run += ' ';
+      run += t_[k].lower;
+      ++words;
+    } else if (words) {
+      flush(k - 1);
+    }
+  }
+  if (words) flush(r.end - 1);
+  return names;
+}
+
+bool Analysis::IsTwoCountries(Range r) const {
+  // "the two countries", "both sides", "the two governments".
+  if (r.end - r.begin < 2 || r.end - r.begin > 3) return false;
+  size_t k = r.begin;
+  if (IsLower(k, "the")) ++k;
+  if (!(IsLower(k, "two") || IsLower(k, "both"))) return false;
+  std::string_view w = t_[r.end - 1].lower;
+  return w == "countries" || w == "sides" || w == "nations" ||
+         w == "governments" || w == "neighbours" || w == "neighbors" ||
+         w == "states";
+}
+
+// Codes a phrase with no dictionary actor from what the article said before.
+bool Analysis::ResolveFromContext(Range r, const ActorEntry* agent,
+                                  std::string* code,
+                                  const ContextActor** from) const {
+  if (!context_) return false;
+  // A name met before ("al-Sudani", "Romanowski").
+  for (const std::string& n : NamesIn(r)) {
+    if (const ContextActor* a = context_->ByName(n)) {
+      *code = a->code;
+      *from = a;
+      return true;
+    }
+  }
+  // A pronoun: the latest person, or group.
+  if (r.end == r.begin + 1 && t_[r.begin].pos == Pos::kPron) {
+    if (const ContextActor* a = context_->ByPronoun(t_[r.begin].lower)) {
+      *code = a->code;
+      *from = a;
+      return true;
+    }
+    return false;
+  }
+  if (!agent) return false;
+  // "the prime minister": the latest actor with that agent.
+  if (IsLower(r.begin, "the")) {
+    if (const ContextActor* a = context_->ByAgent(AgentWords(r))) {
+      *code = a->code;
+      *from = a;
+      return true;
+    }
+  }
+  // "police" in a story datelined BAGHDAD, about Iraq alone.
+  bool other_country = !context_->OnlyDatelineCountry();
+  for (const Mention& m : mentions_) {
+    const std::string& c = m.match.entry->code;
+    if (m.match.entry->kind == ActorKind::kActor &&
+        dicts_.IsCountry(c.substr(0, 3)) &&
+        c.compare(0, 3, context_->dateline_country()) != 0)
+      other_country = true;
+  }
+  if (!context_->dateline_country().empty() && !other_country) {
+    static const ContextActor kDateline{"", "", "", "dateline", false, -1};
+    *code = context_->dateline_country() + agent->code;
+    *from = &kDateline;
+    return true;
+  }
+  return false;
+}
+
+// The words of the first agent mention in `r`, lower case ("prime minister").
+std::string Analysis::AgentWords(Range r) const {
+  for (size_t k = r.begin; k < r.end; ++k) {
+    int mi = mention_at_[k];
+    if (mi < 0) continue;
+    const ActorMatch& m = mentions_[mi].match;
+    if (m.entry->kind != ActorKind::kAgent) continue;
+    std::string words;
+    for (size_t q = m.begin; q < m.end; ++q) {
+      if (!words.empty()) words += ' ';
+      words += t_[q].lemma;
+    }
+    return words;
+  }
+  return "";
+}
+
+// Remembers an actor phrase coded from the dictionaries, for later sentences.
+void Analysis::LearnActor(Range r, const EventActor& actor) const {
+  if (!context_ || r.empty() || actor.code == "---") return;
+  bool from_dictionary = false, person = false;
+  std::string agent;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    int mi = mention_at_[k];
+    if (mi < 0) continue;
+    const ActorEntry* e = mentions_[mi].match.entry;
+    if (e->kind == ActorKind::kActor) {
+      from_dictionary = true;
+      if (!e->roles.empty()) person = true;
+    } else if (e->kind == ActorKind::kAgent && agent.empty()) {
+      agent = AgentWords(r);
+      from_dictionary = true;
+    }
+  }
+  if (!from_dictionary) return;
+  std::vector<std::string> names = NamesIn(r);
+  if (!names.empty() && !agent.empty()) person = true;  // a titled name
+  context_->Learn(ContextActor{actor.code, actor.country, agent, actor.text,
+                               person, sentence_index_},
+                  names);
 }
 
 void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
@@ -1216,15 +1391,31 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
                                             : Conjuncts(subj);
   std::vector<Range> targets = obj.empty() ? std::vector<Range>{obj}
                                            : Conjuncts(obj);
-  for (const Range& s : sources) {
-    for (const Range& o : targets) {
+  // "The two countries": each of the latest two countries.
+  std::vector<const ContextActor*> source_given(sources.size(), nullptr);
+  std::vector<const ContextActor*> target_given(targets.size(), nullptr);
+  auto expand = [&](std::vector<Range>* ranges,
+                    std::vector<const ContextActor*>* given) {
+    if (!context_ || ranges->size() != 1 || !IsTwoCountries((*ranges)[0])) return;
+    std::vector<const ContextActor*> two = context_->LastTwoCountries();
+    if (two.size() != 2) return;
+    *ranges = {(*ranges)[0], (*ranges)[0]};
+    *given = {two[1], two[0]};  // in the order met
+  };
+  expand(&sources, &source_given);
+  expand(&targets, &target_given);
+  for (size_t si = 0; si < sources.size(); ++si) {
+    const Range& s = sources[si];
+    for (size_t ti = 0; ti < targets.size(); ++ti) {
+      const Range& o = targets[ti];
       Event ev;
       ev.doc_id = article_.id;
       ev.sentence = sentence_index;
       ev.act = act;
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
-      bool src_actor = ResolveActor(s, &ev.source, evid, "source");
+      bool src_actor =
+          ResolveActor(s, &ev.source, evid, "source", source_given[si]);
       if (s.empty()) {
         // No subject found (agentless passive): the source is unknown.
         ev.source.code = "---";
@@ -1234,7 +1425,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       if (options_.require_source_actor && !src_actor) continue;
       if (!o.empty()) {
         EventActor target;
-        ResolveActor(o, &target, evid, "target");
+        ResolveActor(o, &target, evid, "target", target_given[ti]);
         if (target.code == ev.source.code && target.code != "---" &&
             sources.size() == 1 && targets.size() == 1 &&
             target.span.start == ev.source.span.start) {
@@ -1261,12 +1452,15 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
         v.span = ev.verb;
         ev.evidence.insert(ev.evidence.begin(), std::move(v));
       }
+      LearnActor(s, ev.source);
+      if (ev.target) LearnActor(o, *ev.target);
       events->push_back(std::move(ev));
     }
   }
 }
 
 void Analysis::Run(int sentence_index, std::vector<Event>* events) {
+  sentence_index_ = sentence_index;
   FindMentions();
   for (size_t k = 0; k < t_.size(); ++k) {
     if (t_[k].pos == Pos::kPrep && IsTimePhrase(k)) {
@@ -1314,12 +1508,34 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
 
 void SentenceCoder::Code(const NormalizedText& norm, const Article& article,
                          int sentence_index, size_t begin, size_t end,
+                         ArticleContext* context,
                          std::vector<Event>* events) const {
   std::vector<Token> tokens = Tokenize(norm.text, begin, end);
   if (tokens.empty()) return;
   std::vector<TaggedToken> tagged = tagger_.Tag(norm.text, norm.lower, tokens);
-  Analysis analysis(*dicts_, *options_, norm, article, std::move(tagged));
+  Analysis analysis(*dicts_, *options_, norm, article, std::move(tagged),
+                    context);
   analysis.Run(sentence_index, events);
+}
+
+}  // namespace dyad
+
+namespace dyad {
+
+std::string SentenceCoder::PlaceCountry(const NormalizedText& norm, size_t begin,
+                                        size_t end) const {
+  if (begin >= end) return "";
+  std::vector<Token> tokens = Tokenize(norm.text, begin, end);
+  std::vector<TaggedToken> tagged = tagger_.Tag(norm.text, norm.lower, tokens);
+  for (size_t i = 0; i < tagged.size(); ++i) {
+    ActorMatch m;
+    if (dicts_->actors().LongestAt(norm.text, tagged, i, &m) &&
+        m.entry->kind == ActorKind::kActor) {
+      std::string country = m.entry->code.substr(0, 3);
+      if (dicts_->IsCountry(country)) return country;
+    }
+  }
+  return "";
 }
 
 }  // namespace dyad

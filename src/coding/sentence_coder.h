@@ -19,6 +19,9 @@
 //     Y->Z; nominal patterns only when there is no verbal event.
 //  5. Actors: the codes in each noun phrase are composed (country + agent,
 //     people by the article's date); coordinated actors give one event each.
+//     A phrase with no dictionary actor is resolved from the article context
+//     (names and titles met before, pronouns, "the two countries", the
+//     dateline's country for a lone agent).
 //
 // Thread-safe: Code() is const.
 #ifndef DYAD_CODING_SENTENCE_CODER_H_
@@ -26,6 +29,7 @@
 
 #include <vector>
 
+#include "coding/article_context.h"
 #include "dict/dictionary_set.h"
 #include "dyad/article.h"
 #include "dyad/coder.h"
@@ -41,9 +45,15 @@ class SentenceCoder {
       : dicts_(dicts), options_(options), tagger_(&dicts->lexicon()) {}
 
   // Codes normalized text [begin, end) of `article`, appending events.
+  // `context` (may be null) carries what earlier sentences named and learns
+  // from this one.
   void Code(const NormalizedText& norm, const Article& article,
             int sentence_index, size_t begin, size_t end,
-            std::vector<Event>* events) const;
+            ArticleContext* context, std::vector<Event>* events) const;
+
+  // The country a place phrase names ("BAGHDAD" -> "IRQ"), or "".
+  std::string PlaceCountry(const NormalizedText& norm, size_t begin,
+                           size_t end) const;
 
  private:
   const DictionarySet* dicts_;

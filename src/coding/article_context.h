@@ -1,0 +1,63 @@
+// ArticleContext: what the coder has learned about an article's actors so
+// far, so that later sentences can name them briefly:
+//  - names met in an actor phrase ("Iraqi Prime Minister Mohammed Shia
+//    al-Sudani", "Elena Romanowski, the US ambassador") and their last word
+//    ("al-Sudani", "Romanowski") stand for that phrase's code;
+//  - "the prime minister", "the ministry": the latest actor with that agent;
+//  - he / she: the latest person; they / it: the latest group or country;
+//    "the two countries" / "both sides": the latest two countries;
+//  - the dateline's place gives its country to agents named alone ("police"
+//    in a story datelined BAGHDAD is IRQCOP).
+// One per article, used by one thread.
+#ifndef DYAD_CODING_ARTICLE_CONTEXT_H_
+#define DYAD_CODING_ARTICLE_CONTEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad {
+
+struct ContextActor {
+  std::string code;     // "IRQGOV"
+  std::string country;  // "IRQ" or ""
+  std::string agent;    // the agent words in the phrase ("prime minister")
+  std::string text;     // the phrase that introduced it
+  bool person = false;  // named a person
+  int sentence = 0;
+};
+
+class ArticleContext {
+ public:
+  // The dateline's country ("" when none).
+  void set_dateline_country(std::string country) {
+    dateline_country_ = std::move(country);
+  }
+  const std::string& dateline_country() const { return dateline_country_; }
+
+  // Records an actor met in sentence `sentence`, with the lower-case names
+  // (runs of capitalized words) its phrase held.
+  void Learn(const ContextActor& actor, const std::vector<std::string>& names);
+
+  // The actor a lower-case name stands for, or nullptr.
+  const ContextActor* ByName(std::string_view lower_name) const;
+  // The latest actor whose phrase held these agent words.
+  const ContextActor* ByAgent(std::string_view agent_words) const;
+  // The latest actor a pronoun may stand for.
+  const ContextActor* ByPronoun(std::string_view lower_pronoun) const;
+  // The latest two distinct countries, for "the two countries".
+  std::vector<const ContextActor*> LastTwoCountries() const;
+  // True when every country met so far is the dateline's: only then does
+  // the dateline's country go to a lone agent (a Beirut dateline on a story
+  // about Syria says nothing about who "the rebels" are).
+  bool OnlyDatelineCountry() const;
+
+ private:
+  std::string dateline_country_;
+  std::vector<ContextActor> actors_;  // in order met
+  std::vector<std::pair<std::string, size_t>> names_;  // name -> actor index
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODING_ARTICLE_CONTEXT_H_
