@@ -136,7 +136,9 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
                    tt.form == VerbForm::kS) {
           // "..., Hickenlooper says."
           tt.pos = Pos::kVerb;
-        } else if (next_is_verbish || next == Pos::kAux || next == Pos::kModal ||
+        } else if ((next_is_verbish &&
+                    !(tt.form == VerbForm::kS && out[i + 1].form == VerbForm::kS)) ||
+                   next == Pos::kAux || next == Pos::kModal ||
                    next == Pos::kPunct || next == Pos::kConj ||
                    (next == Pos::kPrep && tt.form == VerbForm::kS &&
                     i + 1 < out.size() && out[i + 1].lower != "with" &&
