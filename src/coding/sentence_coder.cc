@@ -42,6 +42,20 @@ struct VerbMatch {
   std::string rule;
 };
 
+// The rule behind a reported obligation with an uncoded verb.
+const VerbPattern& ReportedDemandPattern() {
+  static const VerbPattern* p = [] {
+    auto* v = new VerbPattern;
+    v->code = "100";
+    v->elements.resize(1);
+    v->words = 1;
+    v->file = "(rule)";
+    v->text = "X said Y must/should VERB";
+    return v;
+  }();
+  return *p;
+}
+
 // "say", "tell", "state": reported speech frames, not events of their own
 // when the sentence holds anything else.
 bool IsPlainStatement(const std::string& code) {
@@ -135,7 +149,9 @@ class Analysis {
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
   Range ObjectFrom(size_t j) const;
-  Range NpAfter(size_t j, bool passive = false) const;
+  // The object after token j. `prefer_to`: a "to" phrase after the direct
+  // object is the target (transfers: aid, returns, deployments).
+  Range NpAfter(size_t j, bool passive = false, bool prefer_to = false) const;
   size_t SkipTimePhrase(size_t j) const;
   // True when `r` holds an actor mention (only named actors, not agents,
   // when `named_only`).
@@ -345,7 +361,7 @@ void Analysis::FindVerbs() {
   for (size_t i = 0; i < t_.size(); ++i) {
     Pos pos = t_[i].pos;
     bool verbal = pos == Pos::kVerb;
-    bool nominal = pos == Pos::kNoun;
+    bool nominal = pos == Pos::kNoun || pos == Pos::kAdj;
     if (!verbal && !nominal) continue;
     if (mention_at_[i] >= 0) continue;
     const std::vector<uint32_t>* list = verbs.ForHead(t_[i].lemma);
@@ -533,7 +549,7 @@ Range Analysis::ObjectFrom(size_t j) const {
 }
 
 // The object after token j: skip adverbs and a preposition of direction.
-Range Analysis::NpAfter(size_t j, bool passive) const {
+Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
   size_t n = t_.size();
   for (int guard = 0; guard < 3 && j < n; ++guard) {
     while (j < n && t_[j].pos == Pos::kAdv) ++j;
@@ -566,6 +582,13 @@ Range Analysis::NpAfter(size_t j, bool passive) const {
   if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower))
     return Range{};
   Range obj = ObjectFrom(j);
+  // Transfers name their recipient with "to": "returned six Iraqi
+  // artifacts to the government of Iraq", "sent troops to Lebanon".
+  if (!obj.empty() && prefer_to && obj.end + 1 < n && IsLower(obj.end, "to") &&
+      IsNpPos(t_[obj.end + 1].pos) && t_[obj.end + 1].pos != Pos::kPron) {
+    Range pp = ObjectFrom(obj.end + 1);
+    if (!pp.empty()) return pp;
+  }
   if (obj.empty()) return obj;
   // Recipient: "returned the fossils to China", "provided $2 million in
   // assistance to Fiji": when the direct object names no actor, a "to"
@@ -923,6 +946,34 @@ void Analysis::Select() {
       gov->complement = static_cast<int>(a);
     }
   }
+  // "Russia says Israel must end attacks": an obligation reported with a
+  // verb the dictionaries do not code is a demand all the same.
+  std::vector<VerbMatch> reported;
+  for (const VerbMatch& st : matches_) {
+    if (!st.pattern || st.pattern->nominal || !IsPlainStatement(st.pattern->code))
+      continue;
+    for (size_t k = st.last + 1; k < t_.size() && k < st.last + 12; ++k) {
+      if (IsPunct(k, ';') || IsPunct(k, '.')) break;
+      if (!(IsLower(k, "must") || IsLower(k, "should"))) continue;
+      size_t v = k + 1;
+      while (v < t_.size() && v < k + 4 &&
+             (t_[v].pos == Pos::kAdv || t_[v].pos == Pos::kNeg ||
+              IsLower(v, "be")))
+        ++v;
+      if (v >= t_.size() || t_[v].pos != Pos::kVerb) break;
+      bool coded = false;
+      for (const VerbMatch& o : matches_) coded = coded || o.head == v;
+      if (coded) break;
+      VerbMatch d;
+      d.pattern = &ReportedDemandPattern();
+      d.head = v;
+      d.last = v;
+      d.group_begin = VerbGroupBegin(v);
+      reported.push_back(d);
+      break;
+    }
+  }
+  for (VerbMatch& d : reported) matches_.push_back(std::move(d));
   // "X said Y must end attacks": X demands of Y, whatever Y is to do.
   for (size_t a = 0; a < matches_.size(); ++a) {
     VerbMatch& m = matches_[a];
@@ -1331,7 +1382,10 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   } else {
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
-    obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive) : m.slot;
+    const std::string& pc = m.pattern->code;
+    bool transfer = pc.compare(0, 2, "07") == 0 || pc.compare(0, 2, "15") == 0 ||
+                    pc == "0842" || pc == "074";
+    obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive, transfer) : m.slot;
     if (m.slot.empty() && m.last > m.head && HasActor(Range{m.last, m.last + 1}) &&
         !HasActor(obj, /*named_only=*/true)) {
       // The pattern's last word names the target: "clashed with police".
