@@ -1405,7 +1405,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     }
     if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
     if (m.slot.empty() && !m.passive && m.last > m.head &&
-        t_[m.last].pos == Pos::kNoun && m.last + 1 < t_.size() &&
+        t_[m.last].pos == Pos::kNoun && !HasActor(Range{m.last, m.last + 1}) &&
+        m.last + 1 < t_.size() &&
         (IsLower(m.last + 1, "from") || IsLower(m.last + 1, "of") ||
          IsLower(m.last + 1, "with")) &&
         HasActor(obj)) {
