@@ -157,6 +157,7 @@ class Analysis {
   // when `named_only`).
   bool HasActor(Range r, bool named_only = false) const;
   bool IsNamedActor(size_t token) const;
+  bool IsJunkTarget(Range r) const;
   bool AppositionHasActor(size_t k) const;
   bool HasDiscard(Range r) const;
   bool CauseIsDiscard(size_t after) const;
@@ -175,6 +176,7 @@ class Analysis {
   bool IsTwoCountries(Range r) const;
   void LearnActor(Range r, const EventActor& actor) const;
   std::string AgentWords(Range r) const;
+  std::string OnlyCountryInSentence() const;
   Span OriginalSpan(size_t begin_tok, size_t end_tok) const;
 
   const DictionarySet& dicts_;
@@ -634,6 +636,26 @@ bool Analysis::AppositionHasActor(size_t k) const {
   size_t q = k;
   while (q < t_.size() && q < k + 8 && IsNpPos(t_[q].pos)) ++q;
   return HasActor(Range{k, q});
+}
+
+// A target that is only a number, a sum of money, a date or a pronoun that
+// points back at the source ("its", "itself") names no one.
+bool Analysis::IsJunkTarget(Range r) const {
+  if (HasActor(r)) return false;
+  bool all_numeric = true;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    Pos p = t_[k].pos;
+    bool numeric = p == Pos::kNum || IsCurrency(t_[k].lower) ||
+                   IsTimeWord(t_[k].lower) || p == Pos::kPunct ||
+                   IsLower(k, "percent") || IsLower(k, "%") ||
+                   IsLower(k, "euros") || IsLower(k, "dollars") ||
+                   IsLower(k, "usd") || IsLower(k, "at") || IsLower(k, "least") ||
+                   IsLower(k, "more") || IsLower(k, "than") || IsLower(k, "about");
+    if (!numeric) all_numeric = false;
+  }
+  if (all_numeric) return true;
+  return r.end == r.begin + 1 &&
+         (IsLower(r.begin, "itself") || IsLower(r.begin, "themselves"));
 }
 
 bool Analysis::IsNamedActor(size_t k) const {
@@ -1198,6 +1220,10 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
     // Named before in the article, or placed by the dateline.
   } else if (!base && agent) {
     code = agent->code;
+    // "Kenyan police arrested dozens of protesters": in a sentence that
+    // names one country only, a lone agent belongs to it.
+    std::string only = OnlyCountryInSentence();
+    if (!only.empty()) code = only + agent->code;
   } else if (!base) {
     code = "---";
   }
@@ -1316,6 +1342,19 @@ bool Analysis::ResolveFromContext(Range r, const ActorEntry* agent,
     return true;
   }
   return false;
+}
+
+// The one country the sentence's actors name, or "" when none or several.
+std::string Analysis::OnlyCountryInSentence() const {
+  std::string only;
+  for (const Mention& m : mentions_) {
+    if (m.match.entry->kind != ActorKind::kActor) continue;
+    std::string c = ActorDictionary::CodeOn(*m.match.entry, article_.date).substr(0, 3);
+    if (!dicts_.IsCountry(c)) return "";  // an IGO or group: not one country
+    if (only.empty()) only = c;
+    else if (only != c) return "";
+  }
+  return only;
 }
 
 // The words of the first agent mention in `r`, lower case ("prime minister").
@@ -1478,7 +1517,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
         ev.source.span = Span{vs.start, vs.start};
       }
       if (options_.require_source_actor && !src_actor) continue;
-      if (!o.empty()) {
+      if (!o.empty() && !IsJunkTarget(o)) {
         EventActor target;
         ResolveActor(o, &target, evid, "target", target_given[ti]);
         if (target.code == ev.source.code && target.code != "---" &&

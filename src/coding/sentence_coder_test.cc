@@ -114,7 +114,7 @@ TEST_F(CoderRulesTest, Rules) {
       // The main clause comes first; the relative clause's agentless
       // passive keeps an unknown source.
       {"The Iraqi police, which had been criticized, arrested protesters.",
-       "IRQCOP>OPP:173 --->IRQCOP:111"},
+       "IRQCOP>IRQOPP:173 --->IRQCOP:111"},
   };
   for (const Case& c : cases) EXPECT_EQ(Code(c.text), c.expected) << c.text;
 }
