@@ -32,6 +32,10 @@ struct CoderOptions {
   bool explain = false;
   // Drop events whose source has no dictionary actor (code "---").
   bool require_source_actor = false;
+  // Blank the page furniture pasted along with the article (share buttons,
+  // bylines, cookie notices, "Related" lists) before coding, reporting each
+  // piece dropped as a diagnostic.
+  bool drop_furniture = true;
   // Sentences longer than this are cut into pieces (with a diagnostic).
   size_t max_sentence_bytes = 2000;
 };

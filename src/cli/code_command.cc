@@ -22,6 +22,7 @@ struct CodeArgs {
   std::vector<std::string> dicts;
   bool explain = false;
   bool require_actors = false;
+  bool keep_furniture = false;
   bool quiet = false;
   size_t max_sentence_bytes = 2000;
 };
@@ -40,6 +41,7 @@ int RunCode(const CodeArgs& args) {
   options.dictionary_dirs = args.dicts;
   options.explain = args.explain;
   options.require_source_actor = args.require_actors;
+  options.drop_furniture = !args.keep_furniture;
   options.max_sentence_bytes = args.max_sentence_bytes;
   auto coder = Coder::Create(options);
   if (!coder.ok()) {
@@ -151,6 +153,9 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
   cmd->add_flag("--explain", args->explain,
                 "Add to each event the rule, dictionary entries (file:line) "
                 "and spans that produced it");
+  cmd->add_flag("--keep-furniture", args->keep_furniture,
+                "Code page furniture too (share buttons, bylines, ...) instead "
+                "of dropping it with a note");
   cmd->add_flag("--require-actors", args->require_actors,
                 "Drop events whose source holds no dictionary actor");
   cmd->add_option("--max-sentence-bytes", args->max_sentence_bytes,

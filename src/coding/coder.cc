@@ -1,7 +1,10 @@
 #include "dyad/coder.h"
 
+#include <algorithm>
+
 #include "coding/sentence_coder.h"
 #include "dict/dictionary_set.h"
+#include "text/furniture.h"
 #include "text/normalizer.h"
 #include "text/sentence_splitter.h"
 
@@ -37,6 +40,25 @@ CodedArticle Coder::Code(const Article& article) const {
   NormalizedText norm = Normalize(article.text);
   for (const TextDiagnostic& d : norm.diagnostics)
     out.diagnostics.push_back(Diagnostic{article.id, d.message, d.offset});
+  if (options_.drop_furniture) {
+    // Page furniture (share buttons, bylines, cookie notices) is blanked,
+    // keeping every offset, and reported.
+    for (const FurnitureSpan& f : FindFurniture(norm.text)) {
+      std::string shown = norm.text.substr(f.begin, std::min<size_t>(f.end - f.begin, 60));
+      for (char& c : shown)
+        if (c == '\n' || c == '\t') c = ' ';
+      out.diagnostics.push_back(Diagnostic{
+          article.id,
+          "dropped page furniture (" + f.kind + "): \"" + shown +
+              (f.end - f.begin > 60 ? "...\"" : "\""),
+          norm.OriginalOffset(f.begin)});
+      for (size_t i = f.begin; i < f.end; ++i) {
+        if (norm.text[i] == '\n') continue;
+        norm.text[i] = ' ';
+        norm.lower[i] = ' ';
+      }
+    }
+  }
   SplitOptions split_options;
   split_options.max_sentence_bytes = options_.max_sentence_bytes;
   SplitResult split = SplitSentences(norm.text, split_options);

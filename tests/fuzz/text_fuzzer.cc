@@ -12,11 +12,17 @@
 //    whitespace, on character boundaries;
 //  - a token's original range, normalized again, gives the token's text
 //    (skipped inside sentences cut without a space, where a cut may fall
-//    inside a character's expansion).
+//    inside a character's expansion);
+//  - furniture spans (of the normalized text, and of the raw bytes too) are
+//    non-empty, within bounds, sorted without overlap, trimmed, start at a
+//    line start or after whitespace and end at a line end or before
+//    whitespace, have a kind, and (in normalized text) fall on character
+//    boundaries.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "text/furniture.h"
 #include "text/normalizer.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
@@ -134,6 +140,21 @@ void CheckSplit(std::string_view raw, const dyad::NormalizedText& n,
   }
 }
 
+// `utf8`: t is valid UTF-8, so spans must fall on character boundaries.
+void CheckFurniture(std::string_view t, bool utf8) {
+  size_t prev = 0;
+  for (const dyad::FurnitureSpan& s : dyad::FindFurniture(t)) {
+    Check(s.begin < s.end && s.end <= t.size());
+    Check(s.begin >= prev);
+    prev = s.end;
+    Check(!IsSpace(t[s.begin]) && !IsSpace(t[s.end - 1]));
+    Check(s.begin == 0 || IsSpace(t[s.begin - 1]));
+    Check(s.end == t.size() || IsSpace(t[s.end]));
+    Check(!utf8 || (IsBoundary(t, s.begin) && IsBoundary(t, s.end)));
+    Check(!s.kind.empty());
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -141,6 +162,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const dyad::NormalizedText n = dyad::Normalize(raw);
   CheckNormalized(raw, n);
   CheckSplit(raw, n, dyad::SplitOptions{}, /*check_tokens=*/true);
+  CheckFurniture(n.text, /*utf8=*/true);
+  CheckFurniture(raw, /*utf8=*/false);  // any bytes are accepted, too
   // A small limit derived from the input exercises the cutting code.
   dyad::SplitOptions small;
   small.max_sentence_bytes = size > 0 ? data[0] % 48 : 0;
