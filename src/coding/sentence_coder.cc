@@ -1126,10 +1126,16 @@ std::vector<Range> Analysis::Conjuncts(Range r) const {
   std::vector<Range> parts;
   size_t s = r.begin;
   int depth = 0;
+  // Commas separate conjuncts only in a list that ends with "and"/"or";
+  // otherwise they set off an apposition ("Venezuela's president, Nicolas
+  // Maduro") that names the same actor.
+  bool list = false;
+  for (size_t k = r.begin; k < r.end; ++k)
+    if (IsLower(k, "and") || IsLower(k, "or")) list = true;
   for (size_t k = r.begin; k < r.end; ++k) {
     if (IsPunct(k, '(')) ++depth;
     if (IsPunct(k, ')')) --depth;
-    if (depth == 0 && (IsLower(k, "and") || IsPunct(k, ','))) {
+    if (depth == 0 && (IsLower(k, "and") || (list && IsPunct(k, ',')))) {
       if (k > s) parts.push_back(Range{s, k});
       s = k + 1;
     }

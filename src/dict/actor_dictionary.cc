@@ -101,6 +101,9 @@ void ActorDictionary::AddPhrase(const std::string& text, uint32_t entry,
     ActorPhrase::Word word;
     word.lower = Lower(w);
     if (IsAllCaps(w)) word.exact = w;
+    // Actor names written capitalized match only capitalized words; agents
+    // and discards ("police", "earthquake") match any casing.
+    word.capitalized = !pluralize && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     phrase.words.push_back(std::move(word));
   }
   index_[phrase.words[0].lower].push_back(static_cast<uint32_t>(phrases_.size()));
@@ -129,6 +132,9 @@ bool ActorDictionary::LongestAt(std::string_view text,
         ok = false;
       } else if (!w.exact.empty()) {
         ok = text.substr(t.token.begin, t.token.end - t.token.begin) == w.exact;
+      } else if (w.capitalized &&
+                 !(t.token.flags & (kTokenCapitalized | kTokenAllCaps))) {
+        ok = false;  // names are capitalized: "Struck" is not "struck"
       }
     }
     if (ok) {

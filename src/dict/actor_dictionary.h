@@ -3,8 +3,10 @@
 // a matcher over tagged tokens.
 //
 // Matching is longest-first at each token: phrases are indexed by their first
-// word; words written in lower or Title Case match any casing, words written
-// ALL IN CAPITALS match only the same spelling (docs/formats/dictionaries.md).
+// word; in actor names a word written capitalized matches only a capitalized
+// word ("Struck" the minister is not "struck" the verb), one in lower case any
+// casing, and one ALL IN CAPITALS only the same spelling
+// (docs/formats/dictionaries.md). Agent and discard words match any casing.
 // Agent phrases also match the regular plural of their last word.
 //
 // Immutable once built; thread-safe.
@@ -37,6 +39,7 @@ struct ActorPhrase {
   struct Word {
     std::string lower;
     std::string exact;  // non-empty: must match this spelling exactly
+    bool capitalized = false;  // must match a capitalized word
   };
   std::vector<Word> words;
   uint32_t entry = 0;

@@ -59,6 +59,12 @@ TEST_F(ActorDictionaryTest, MatchesLongestPhraseAndPlurals) {
   EXPECT_EQ(Matches("IRAQ said"), "IRQ");
 }
 
+TEST_F(ActorDictionaryTest, CapitalizedNamesMatchOnlyCapitalizedWords) {
+  EXPECT_EQ(Matches("iraq said"), "");
+  EXPECT_EQ(Matches("IRAQ said"), "IRQ");
+  EXPECT_EQ(Matches("SOLDIERS left"), "MIL");  // agents: any casing
+}
+
 TEST_F(ActorDictionaryTest, AllCapsWordsAreCaseSensitive) {
   EXPECT_EQ(Matches("they told us"), "");
   EXPECT_EQ(Matches("they told US officials"), "USA GOV");
