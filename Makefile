@@ -24,7 +24,7 @@ demo: build
 	@$(BUILD)/src/cli/dyad code --explain data/samples/wire.jsonl > $(BUILD)/demo_events.jsonl
 	@head -n 3 $(BUILD)/demo_events.jsonl
 	@echo "== dyad code --format tsv data/samples/wire.jsonl =="
-	@$(BUILD)/src/cli/dyad code --format tsv data/samples/wire.jsonl | cut -f1,4,6,9,11,14,17,18,19 | column -t -s "$$(printf '\t')"
+	@$(BUILD)/src/cli/dyad code --format tsv data/samples/wire.jsonl | cut -f1,4,6,9,11,14,17,18,19
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
