@@ -22,6 +22,9 @@ constexpr int kExitUsage = 2;
 void AddCodeCommand(CLI::App* app, std::function<int()>* run);
 // Adds `dict` (check, stats) to `app`.
 void AddDictCommand(CLI::App* app, std::function<int()>* run);
+// Adds `import` (convert PETRARCH-2 dictionaries) under `dict`, the
+// subcommand AddDictCommand made.
+void AddDictImportCommand(CLI::App* dict, std::function<int()>* run);
 // Adds `tag` (show the analysis of a text) to `app`.
 void AddTagCommand(CLI::App* app, std::function<int()>* run);
 

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   dyad::cli::AddCodeCommand(&app, &run);
   dyad::cli::AddDictCommand(&app, &run);
+  dyad::cli::AddDictImportCommand(app.get_subcommand("dict"), &run);
   dyad::cli::AddTagCommand(&app, &run);
   try {
     app.parse(argc, argv);
