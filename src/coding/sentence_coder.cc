@@ -715,8 +715,11 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     if (g < 2) return Range{};
     size_t v = g - 2;
     while (v > 0 && (t_[v].pos == Pos::kAdv || in_time_[v])) --v;
+    // "Iraq is about to restore ties": "about" works like an adjective.
+    bool about = IsLower(v, "about") && v > 0 && IsBeForm(v - 1);
     if (t_[v].pos == Pos::kVerb || t_[v].pos == Pos::kAdj ||
-        t_[v].pos == Pos::kAux) {
+        t_[v].pos == Pos::kAux || about) {
+      if (about) return SubjectOf(VerbGroupBegin(v - 1), depth + 1);
       size_t vg = v;
       while (vg > 0 && (t_[vg - 1].pos == Pos::kAux ||
                         t_[vg - 1].pos == Pos::kModal ||
