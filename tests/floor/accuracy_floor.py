@@ -12,15 +12,15 @@ import sys
 import tempfile
 
 # Floors, set just under the figures measured when they were last raised
-# (issue #2: coverage 0.969, accuracy 0.784, macro-F1 0.793, source span F1
-# 0.833, target span F1 0.651). Raise them as dyad improves; never lower them
+# (2026-11-28: coverage 0.970, accuracy 0.788, macro-F1 0.797, source span F1
+# 0.837, target span F1 0.662). Raise them as dyad improves; never lower them
 # to make a change pass.
 FLOORS = {
     "coverage": 0.96,
     "penta_accuracy": 0.78,
-    "penta_macro_f1": 0.78,
-    "source_span_f1": 0.82,
-    "target_span_f1": 0.64,
+    "penta_macro_f1": 0.79,
+    "source_span_f1": 0.83,
+    "target_span_f1": 0.65,
 }
 
 
