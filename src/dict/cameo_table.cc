@@ -52,8 +52,10 @@ CameoTable CameoTable::Parse(std::string_view text, const std::string& path,
     }
     c.root = c.code.substr(0, 2);
     int root = std::atoi(c.root.c_str());
-    if (root < 1 || root > 20) {
-      errors->push_back(where + "CAMEO root '" + c.root + "' outside 01-20");
+    // Roots 01-20 are CAMEO's; 21-99 are extension roots that imported
+    // dictionaries may define (PETRARCH's validation codes, 9xx).
+    if (root < 1) {
+      errors->push_back(where + "root '" + c.root + "' must be 01-99");
       continue;
     }
     if (f[1].size() != 1 || f[1][0] < '1' || f[1][0] > '4') {

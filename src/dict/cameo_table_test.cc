@@ -32,7 +32,7 @@ TEST(CameoTableTest, ReportsFaults) {
   } cases[] = {
       {"19\t4\t-10.0\tASSAULT\n", "c:1: expected 7 tab-separated fields"},
       {"1x\t4\t-10\t-\t-\t-\tX\n", "c:1: bad CAMEO code '1x'"},
-      {"21\t4\t-10\t-\t-\t-\tX\n", "c:1: CAMEO root '21' outside 01-20"},
+      {"00\t4\t-10\t-\t-\t-\tX\n", "c:1: root '00' must be 01-99"},
       {"19\t5\t-10\t-\t-\t-\tX\n", "c:1: QuadClass must be 1-4"},
       {"19\t4\tbig\t-\t-\t-\tX\n", "c:1: Goldstein must be a number"},
       // Found by dictionary_fuzzer: strtod reads "nan", which no range

@@ -298,9 +298,22 @@ Result<PetrarchImportReport> ImportPetrarch(const PetrarchImportOptions& opt) {
   auto dash = [](const std::string& s) {
     return s.empty() ? std::string("-") : s;
   };
+  // A code whose root CAMEO lacks (PETRARCH's validation codes, 9xx) gets
+  // an extension root first: QuadClass 1 and Goldstein 0 as placeholders,
+  // no PLOVER category.
+  CameoCode placeholder;
+  placeholder.quad_class = 1;
+  std::set<std::string> roots_added;
   for (const auto& [code, where] : new_codes) {
     const CameoCode* root = cameo.Find(code.substr(0, 2));
-    if (!root) continue;  // cannot happen: CAMEO roots 01-20 are all listed
+    if (!root) {
+      root = &placeholder;
+      if (roots_added.insert(code.substr(0, 2)).second)
+        cameo_out += code.substr(0, 2) +
+                     "\t1\t0.0\t-\t-\t-\tNot in CAMEO: extension root used by "
+                     "PETRARCH " + where + "\n";
+      if (code.size() == 2) continue;
+    }
     std::ostringstream g;
     g << root->goldstein;
     std::string gs = g.str();

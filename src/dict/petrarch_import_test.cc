@@ -80,7 +80,7 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "- SAID * [010]\n"                 // 11
       "- * GIFT FROM $ [071]\n"          // 12
       "- * TOKEN [042:043]\n"            // 13
-      "- * TRIFLE [345]\n"               // 14
+      "- * TRIFLE [0012]\n"              // 14
       "- * PLEDGE [073]\n"               // 15
       "- * PLEDGES [074]\n"              // 16
       "~ a (b c HAND) SAY = a b 010\n",  // 17
@@ -119,7 +119,7 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
   EXPECT_TRUE(
       HasNote(notes, 12, ImportNote::Kind::kSkipped, "'$' source marker"));
   EXPECT_TRUE(HasNote(notes, 13, ImportNote::Kind::kChanged, "paired code"));
-  EXPECT_TRUE(HasNote(notes, 14, ImportNote::Kind::kSkipped, "roots 01-20"));
+  EXPECT_TRUE(HasNote(notes, 14, ImportNote::Kind::kSkipped, "root 00"));
   EXPECT_TRUE(HasNote(notes, 15, ImportNote::Kind::kSkipped, "comes later"));
   EXPECT_TRUE(HasNote(notes, 17, ImportNote::Kind::kSkipped, "transformation"));
   EXPECT_TRUE(new_codes.count("0711"));

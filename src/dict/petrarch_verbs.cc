@@ -68,9 +68,8 @@ CodeCheck CheckCode(std::string_view raw) {
     return c;
   }
   int root = (first[0] - '0') * 10 + (first[1] - '0');
-  if (root < 1 || root > 20) {
-    c.reason =
-        "code outside the CAMEO roots 01-20 that dyad's code table holds";
+  if (root < 1) {
+    c.reason = "root 00 is no code";
     return c;
   }
   c.ok = true;

@@ -13,7 +13,7 @@
 //    at most 15) and phrases that are non-empty, trimmed and hold no ';';
 //    role lines follow their entry, have 3-15 character codes and ranges
 //    that do not end before they start;
-//  - CAMEO codes are 2-4 digits under a root 01-20 listed before them,
+//  - CAMEO codes are 2-4 digits under a root 01-99 listed before them,
 //    unique, QuadClass 1-4, Goldstein in -10..10, and Find returns them.
 #include <cstddef>
 #include <cstdint>
@@ -206,7 +206,7 @@ void CheckCameo(std::string_view text) {
     Check(c.code.size() >= 2 && c.code.size() <= 4);
     for (char ch : c.code) Check(ch >= '0' && ch <= '9');
     Check(c.root == c.code.substr(0, 2));
-    Check(c.root >= "01" && c.root <= "20");
+    Check(c.root >= "01" && c.root <= "99");
     Check(c.code.size() == 2 || seen.count(c.root) == 1);
     Check(seen.insert(c.code).second);
     Check(c.quad_class >= 1 && c.quad_class <= 4);
