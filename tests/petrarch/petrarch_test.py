@@ -212,8 +212,8 @@ def main():
     print(f"exactly right (strict):      {strict} ({strict / n:.1%})")
     print(f"exactly right (agent-alone): {alone} ({alone / n:.1%}), of which "
           f"{right_empty} expect no event")
-    print(f"records expecting a code outside the CAMEO roots 01-20 (dyad's code "
-          f"table cannot hold it): {out_of_reach}")
+    print(f"records expecting a code outside the CAMEO roots 01-20 (imported "
+          f"as extension roots): {out_of_reach}")
     print("by category (agent-alone): " + ", ".join(
         f"{c or '?'} {k}/{t}" for c, (k, t) in sorted(per_category.items())))
     if show:
