@@ -1,34 +1,69 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dyad needs to build, test and run, skipping
-# what is already installed. Uses sudo when not run as root.
+# Installs what dyad needs to build, test and run, skipping what is already
+# there, so a second run takes well under a second:
+#
+#  - Debian packages (uses sudo when not run as root), among them
+#    wordnet-base, whose word lists the lexicon reads from /usr/share/wordnet;
+#  - npm's `brill` package (the Brill tagger's English lexicon, MIT) into
+#    .deps/npm, converted by tools/brill_to_tsv.py to .deps/lexicon/brill.tsv,
+#    which the lexicon reads at run time (docs/formats/lexicon.md).
+#
+# .deps/ is git-ignored; delete it to start again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libsimdjson-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest
-  iso-codes python3
+  iso-codes python3 wordnet-base
 )
 if [[ "${DYAD_SETUP_FUZZ:-0}" == 1 ]]; then
   PACKAGES+=(clang libclang-rt-dev)
 fi
+# The machine's npm is used when there is one (it may come with nodejs from
+# elsewhere); otherwise Debian's.
+if ! command -v npm > /dev/null; then
+  PACKAGES+=(npm)
+fi
 
+# One dpkg-query for all: it is slow to start.
+installed=" $(dpkg-query -W -f='${db:Status-Abbrev}${Package}\n' "${PACKAGES[@]}" \
+  2>/dev/null | sed -n 's/^ii *//p' | tr '\n' ' ') "
 missing=()
 for p in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
+  [[ "$installed" == *" $p "* ]] || missing+=("$p")
 done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
-  exit 0
+if [[ ${#missing[@]} -gt 0 ]]; then
+  SUDO=""
+  if [[ "$(id -u)" != 0 ]]; then
+    SUDO="sudo"
+  fi
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-SUDO=""
-if [[ "$(id -u)" != 0 ]]; then
-  SUDO="sudo"
+# The English lexicon.
+DEPS=.deps
+BRILL_VERSION=3
+BRILL_PKG=$DEPS/npm/node_modules/brill
+BRILL_TSV=$DEPS/lexicon/brill.tsv
+installed_major() {  # without python: its start-up can be slow
+  sed -n 's/^ *"version": *"\([0-9]*\)\..*/\1/p' "$BRILL_PKG/package.json" \
+    2>/dev/null | head -n 1
+}
+if [[ "$(installed_major)" != "$BRILL_VERSION" ]]; then
+  echo "setup: installing npm brill@$BRILL_VERSION into $DEPS/npm" >&2
+  mkdir -p "$DEPS/npm"
+  npm install --prefix "$DEPS/npm" --no-audit --no-fund --loglevel=error \
+    "brill@$BRILL_VERSION" >&2
 fi
-echo "setup: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+if [[ ! -s "$BRILL_TSV" || "$BRILL_PKG/lib/words.js" -nt "$BRILL_TSV" ||
+      "$BRILL_PKG/lib/tags.js" -nt "$BRILL_TSV" ||
+      tools/brill_to_tsv.py -nt "$BRILL_TSV" ]]; then
+  mkdir -p "$DEPS/lexicon"
+  python3 tools/brill_to_tsv.py "$BRILL_PKG" "$BRILL_TSV"
+fi

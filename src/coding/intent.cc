@@ -11,7 +11,7 @@ bool IntentWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "expect", "plan",    "agree",   "intend",  "hope",    "vow",
       "pledge", "promise", "seek",    "prepare", "set",     "ready",
-      "likely", "aim",     "want",    "wish",    "decide",  "offer",
+      "likely", "aim",     "want",    "wish",    "offer",
       "propose", "schedule", "due",   "poised",  "willing", "eager",
       "determined", "expected", "scheduled", "planning", "going"};
   for (std::string_view k : kWords)

@@ -10,7 +10,9 @@
 //   verbs/*.txt                CAMEO verb patterns
 //
 // Files of the same kind in every folder are merged (the build adds a folder
-// with the country names it generates from Debian's iso-codes).
+// with the country names it generates from Debian's iso-codes). The lexicon
+// also reads the installed English word lists (docs/formats/lexicon.md);
+// when they are missing, loading fails and says to run scripts/setup.sh.
 //
 // Immutable once loaded; share one instance between threads.
 #ifndef DYAD_DICT_DICTIONARY_SET_H_

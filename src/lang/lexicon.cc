@@ -1,7 +1,7 @@
 #include "lang/lexicon.h"
 
+#include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace dyad {
 namespace {
@@ -51,6 +51,9 @@ constexpr ClosedWord kClosedWords[] = {
     {"up", Pos::kPrep}, {"down", Pos::kPrep}, {"out", Pos::kPrep},
     {"after", Pos::kPrep}, {"before", Pos::kPrep}, {"since", Pos::kPrep},
     {"until", Pos::kPrep}, {"regarding", Pos::kPrep}, {"concerning", Pos::kPrep},
+    {"according", Pos::kPrep},  // "according to"
+    {"above", Pos::kPrep}, {"below", Pos::kPrep}, {"beneath", Pos::kPrep},
+    {"besides", Pos::kPrep}, {"unlike", Pos::kPrep},
     {"and", Pos::kConj}, {"or", Pos::kConj}, {"but", Pos::kConj},
     {"nor", Pos::kConj},
     {"that", Pos::kSconj}, {"because", Pos::kSconj}, {"although", Pos::kSconj},
@@ -119,6 +122,28 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// A stem ending consonant-vowel-consonant ("hop", "star"). English doubles
+// such a final consonant before -ed and -ing ("hopped", "starring"), so an
+// undoubled form of it comes from a lemma in -e: "hoped" is "hope".
+bool EndsCvc(std::string_view stem) {
+  size_t n = stem.size();
+  if (n < 3) return false;
+  char last = stem[n - 1];
+  return !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+         IsVowel(stem[n - 2]) && !IsVowel(stem[n - 3]);
+}
+
+// "-es" is the ending only after a sibilant or an o: "pushes", "goes";
+// "hopes" is "hope" + "s".
+bool TakesEs(std::string_view stem) {
+  return EndsWith(stem, "s") || EndsWith(stem, "x") || EndsWith(stem, "z") ||
+         EndsWith(stem, "ch") || EndsWith(stem, "sh") || EndsWith(stem, "o");
+}
+
 }  // namespace
 
 const char* PosName(Pos pos) {
@@ -148,12 +173,14 @@ const char* PosName(Pos pos) {
 Lexicon Lexicon::Minimal(const std::vector<std::string>& verb_lemmas) {
   Lexicon lex;
   for (const ClosedWord& w : kClosedWords) lex.closed_.emplace(w.word, w.pos);
-  for (const std::string& v : verb_lemmas) lex.verbs_.insert(v);
+  for (const std::string& v : verb_lemmas)
+    if (!v.empty()) lex.AddVerb(v, true, nullptr);
   return lex;
 }
 
 Result<Lexicon> Lexicon::Build(const std::string& irregular_verbs_path,
-                               const std::vector<std::string>& verb_lemmas) {
+                               const std::vector<std::string>& verb_lemmas,
+                               const LexiconFiles& files) {
   Lexicon lex = Minimal(verb_lemmas);
   std::ifstream in(irregular_verbs_path);
   if (!in) {
@@ -184,8 +211,31 @@ Result<Lexicon> Lexicon::Build(const std::string& irregular_verbs_path,
                                      ": expected 'form: lemma' in lower case, got '" +
                                      trim(line) + "'");
     }
-    lex.irregular_[form] = lemma;
-    lex.verbs_.insert(lemma);
+    WordTable<Word>::Ref ref;
+    lex.AddVerb(lemma, true, &ref);
+    Word& w = lex.words_.FindOrAdd(form);
+    if (w.irregular_of.size == 0) ++lex.irregular_count_;
+    w.irregular_of = ref;
+  }
+  auto english = EnglishWords::Load(files);
+  if (!english.ok()) return english.status();
+  lex.english_ = std::move(english).value();
+  // WordNet's verbs, irregular forms and plurals, after ours: ours win.
+  const EnglishWords& en = *lex.english_;
+  lex.words_.Reserve(en.verb_lemmas().size() + en.verb_exceptions().size() +
+                         en.noun_exceptions().size(),
+                     256 << 10);
+  for (const std::string& v : en.verb_lemmas()) lex.AddVerb(v, false, nullptr);
+  for (const auto& [form, lemma] : en.verb_exceptions()) {
+    WordTable<Word>::Ref ref;
+    lex.AddVerb(lemma, false, &ref);
+    Word& w = lex.words_.FindOrAdd(form);
+    if (w.irregular_of.size == 0) w.irregular_of = ref;
+  }
+  for (const auto& [form, lemma] : en.noun_exceptions()) {
+    WordTable<Word>::Ref ref;
+    lex.words_.FindOrAdd(lemma, &ref);
+    lex.words_.FindOrAdd(form).singular = ref;
   }
   return lex;
 }
@@ -197,28 +247,40 @@ bool Lexicon::ClosedClass(std::string_view lower, Pos* pos) const {
   return true;
 }
 
-std::string_view Lexicon::FindVerb(std::string_view s) const {
-  auto it = verbs_.find(s);
-  return it == verbs_.end() ? std::string_view() : std::string_view(*it);
+Lexicon::Word& Lexicon::AddVerb(std::string_view lemma, bool dictionary,
+                                WordTable<Word>::Ref* ref) {
+  Word& w = words_.FindOrAdd(lemma, ref);
+  w.verb = true;
+  w.dictionary = w.dictionary || dictionary;
+  return w;
+}
+
+std::string_view Lexicon::FindVerb(std::string_view s, bool* dictionary) const {
+  WordTable<Word>::Entry e = words_.Find(s);
+  if (!e.value || !e.value->verb) return std::string_view();
+  *dictionary = e.value->dictionary;
+  return e.key;
 }
 
 VerbLemma Lexicon::LemmatizeVerb(std::string_view w) const {
   VerbLemma out;
   if (w.size() < 2) return out;
-  auto irr = irregular_.find(w);
-  if (irr != irregular_.end()) {
-    out.lemma = FindVerb(irr->second);
-    // Irregular past forms act like -ed forms (struck, held, met).
-    out.form = EndsWith(w, "ing") ? VerbForm::kIng : VerbForm::kEd;
-    return out;
+  WordTable<Word>::Entry entry = words_.Find(w);
+  if (entry.value) {
+    if (entry.value->irregular_of.size) {
+      out.lemma = FindVerb(words_.Text(entry.value->irregular_of), &out.dictionary);
+      // Irregular past forms act like -ed forms (struck, held, met).
+      out.form = EndsWith(w, "ing") ? VerbForm::kIng : VerbForm::kEd;
+      return out;
+    }
+    if (entry.value->verb) {
+      out.lemma = entry.key;
+      out.dictionary = entry.value->dictionary;
+      out.form = VerbForm::kBase;
+      return out;
+    }
   }
-  std::string_view exact = FindVerb(w);
-  if (!exact.empty()) {
-    out.lemma = exact;
-    out.form = VerbForm::kBase;
-    return out;
-  }
-  std::string buf;
+  char buf[64];
   for (const SuffixRule& r : kVerbRules) {
     if (!EndsWith(w, r.suffix) ||
         w.size() - r.suffix.size() + r.add.size() < 2)
@@ -230,9 +292,17 @@ VerbLemma Lexicon::LemmatizeVerb(std::string_view w) const {
       stem.remove_suffix(1);
     }
     if (r.form == VerbForm::kS && r.suffix == "s" && EndsWith(w, "ss")) continue;
-    buf.assign(stem);
-    buf.append(r.add);
-    std::string_view found = FindVerb(buf);
+    if (r.suffix == "es" && !TakesEs(stem)) continue;
+    if (stem.size() + r.add.size() + 1 > sizeof buf) continue;
+    std::memcpy(buf, stem.data(), stem.size());
+    std::memcpy(buf + stem.size(), r.add.data(), r.add.size());
+    std::string_view found;
+    if (!r.undouble && r.add.empty() && r.form != VerbForm::kS && EndsCvc(stem)) {
+      buf[stem.size()] = 'e';  // "hoped": "hope" before "hop"
+      found = FindVerb(std::string_view(buf, stem.size() + 1), &out.dictionary);
+    }
+    if (found.empty())
+      found = FindVerb(std::string_view(buf, stem.size() + r.add.size()), &out.dictionary);
     if (!found.empty()) {
       out.lemma = found;
       out.form = r.form;
@@ -247,6 +317,12 @@ VerbLemma Lexicon::LemmatizeVerb(std::string_view w) const {
 std::string_view Lexicon::LemmaOf(std::string_view lower) const {
   VerbLemma v = LemmatizeVerb(lower);
   if (!v.lemma.empty()) return v.lemma;
+  return NounLemma(lower);
+}
+
+std::string_view Lexicon::NounLemma(std::string_view lower) const {
+  const Word* entry = words_.Find(lower).value;
+  if (entry && entry->singular.size) return words_.Text(entry->singular);
   // A regular noun plural: the singular is a prefix of the word, so the
   // result can point into `lower` ("airstrikes" -> "airstrike",
   // "churches" -> "church"). "-ies" plurals keep their spelling.

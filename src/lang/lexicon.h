@@ -1,33 +1,30 @@
 // Lexicon: the English word knowledge the tagger needs: closed-class words
-// (determiners, prepositions, auxiliaries, ...), irregular verb forms, and the
-// set of verb lemmas dyad knows (from the verb dictionaries), with the
-// morphology that maps an inflected form to its lemma.
+// (determiners, prepositions, auxiliaries, ...), irregular verb forms, the
+// verb lemmas dyad knows, with the morphology that maps an inflected form to
+// its lemma, and the open classes (noun, verb, adjective, adverb) each word
+// may take.
+//
+// Two sources are the project's own: the closed-class table below and
+// data/lang/irregular_verbs.txt with the verb dictionaries' head words. The
+// rest comes from the installed word lists of EnglishWords (the Brill
+// lexicon and WordNet), which Build() requires; Minimal() builds a lexicon
+// without them for unit tests.
 //
 // Immutable once built; safe to share between threads.
 #ifndef DYAD_LANG_LEXICON_H_
 #define DYAD_LANG_LEXICON_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "dyad/status.h"
+#include "lang/english_words.h"
+#include "lang/word_table.h"
 
 namespace dyad {
-
-// Transparent hashing so string_view lookups need no allocation.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>()(s);
-  }
-};
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // Coarse parts of speech, enough for clause and phrase finding.
 enum class Pos : uint8_t {
@@ -59,16 +56,22 @@ enum class VerbForm : uint8_t { kNone, kBase, kS, kEd, kIng };
 struct VerbLemma {
   std::string_view lemma;  // points into the Lexicon; empty when unknown
   VerbForm form = VerbForm::kNone;
+  // The lemma is a head word of the verb dictionaries or in the irregular
+  // verb list, not only a WordNet verb.
+  bool dictionary = false;
 };
 
 class Lexicon {
  public:
   // Builds a lexicon from the irregular-verb file (docs/formats/
-  // irregular_verbs.md) and the verb lemmas the dictionaries use. Errors name
-  // file and line.
+  // irregular_verbs.md), the verb lemmas the dictionaries use and the English
+  // word lists in `files` (docs/formats/lexicon.md). Errors name file and
+  // line; missing word lists tell the user to run scripts/setup.sh.
   static Result<Lexicon> Build(const std::string& irregular_verbs_path,
-                               const std::vector<std::string>& verb_lemmas);
-  // A lexicon with the closed-class words only (for tests).
+                               const std::vector<std::string>& verb_lemmas,
+                               const LexiconFiles& files = LexiconFiles::Default());
+  // A lexicon with the closed-class words and `verb_lemmas` only, without
+  // the English word lists (for unit tests).
   static Lexicon Minimal(const std::vector<std::string>& verb_lemmas);
 
   // The closed-class part of speech of a lower-case word, if it has one.
@@ -80,21 +83,46 @@ class Lexicon {
   VerbLemma LemmatizeVerb(std::string_view lower) const;
 
   // The lemma of any word for pattern matching: a known verb lemma if the
-  // word is a form of one, otherwise the word with a regular plural ending
-  // removed. The result points into the lexicon or into `lower`.
+  // word is a form of one, otherwise the singular of an irregular plural
+  // (WordNet's noun.exc: "men" -> "man") or the word with a regular plural
+  // ending removed. The result points into the lexicon or into `lower`.
   std::string_view LemmaOf(std::string_view lower) const;
+  // LemmaOf for a word known not to be a form of a verb (LemmatizeVerb
+  // found no lemma): the irregular or regular singular, or the word.
+  std::string_view NounLemma(std::string_view lower) const;
+
+  // The open classes the English word lists give a lower-case word; all
+  // zero in a Minimal lexicon.
+  WordClasses Classes(std::string_view lower) const {
+    return english_ ? english_->Classes(lower) : WordClasses{};
+  }
+  bool has_english_words() const { return english_ != nullptr; }
 
   bool IsKnownVerb(std::string_view lemma) const {
-    return verbs_.find(lemma) != verbs_.end();
+    const Word* w = words_.Find(lemma).value;
+    return w && w->verb;
   }
-  size_t irregular_count() const { return irregular_.size(); }
+  // The irregular forms of data/lang/irregular_verbs.txt.
+  size_t irregular_count() const { return irregular_count_; }
 
  private:
-  std::string_view FindVerb(std::string_view s) const;
+  // The stored verb lemma equal to `s`, and whether it is a dictionary verb.
+  std::string_view FindVerb(std::string_view s, bool* dictionary) const;
+
+  // What the lexicon knows of one spelling, so that one lookup serves the
+  // common word.
+  struct Word {
+    WordTable<Word>::Ref irregular_of;  // the verb lemma of an irregular form
+    WordTable<Word>::Ref singular;      // the lemma of an irregular plural
+    bool verb = false;                  // a verb lemma
+    bool dictionary = false;            // ... of the dictionaries or our list
+  };
+  Word& AddVerb(std::string_view lemma, bool dictionary, WordTable<Word>::Ref* ref);
 
   StringMap<Pos> closed_;
-  StringMap<std::string> irregular_;  // form -> lemma
-  StringSet verbs_;
+  WordTable<Word> words_;
+  size_t irregular_count_ = 0;
+  std::shared_ptr<const EnglishWords> english_;  // null when Minimal
 };
 
 }  // namespace dyad

@@ -37,6 +37,59 @@ TEST(LexiconTest, LemmatizesRegularVerbForms) {
   }
 }
 
+TEST(LexiconTest, PrefersTheLemmaEnglishSpellingImplies) {
+  // With both "hop" and "hope" known, an undoubled consonant after a short
+  // vowel points to the lemma in -e; "-es" is an ending only after
+  // sibilants and o.
+  Lexicon lex = Lexicon::Minimal({"hop", "hope", "star", "stare", "push",
+                                  "go", "visit", "bus"});
+  struct Case {
+    const char* word;
+    const char* lemma;
+  } cases[] = {
+      {"hoped", "hope"},   {"hoping", "hope"}, {"hopes", "hope"},
+      {"hopped", "hop"},   {"hopping", "hop"}, {"hops", "hop"},
+      {"stared", "stare"}, {"starred", "star"}, {"pushes", "push"},
+      {"goes", "go"},      {"visited", "visit"}, {"buses", "bus"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(lex.LemmatizeVerb(c.word).lemma, c.lemma) << c.word;
+}
+
+TEST(LexiconTest, MarksDictionaryVerbs) {
+  Lexicon lex = Lexicon::Minimal({"attack"});
+  EXPECT_TRUE(lex.LemmatizeVerb("attacked").dictionary);
+  EXPECT_FALSE(lex.LemmatizeVerb("walked").dictionary);
+}
+
+TEST(LexiconTest, TheInstalledWordListsAddVerbsAndClasses) {
+  auto lex = Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
+                            {"attack"});
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(lex->has_english_words());
+  VerbLemma appeared = lex->LemmatizeVerb("appeared");
+  EXPECT_EQ(appeared.lemma, "appear");  // a WordNet verb
+  EXPECT_FALSE(appeared.dictionary);
+  EXPECT_TRUE(lex->LemmatizeVerb("attacks").dictionary);
+  EXPECT_EQ(lex->LemmatizeVerb("hoped").lemma, "hope");
+  EXPECT_EQ(lex->LemmatizeVerb("lain").lemma, "lie");  // verb.exc
+  EXPECT_EQ(lex->LemmaOf("men"), "man");                // noun.exc
+  EXPECT_EQ(lex->Classes("eastern").brill_first, kClassAdj);
+  EXPECT_EQ(lex->irregular_count(), Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) +
+                                                       "/lang/irregular_verbs.txt",
+                                                   {})
+                                        ->irregular_count());
+}
+
+TEST(LexiconTest, MissingWordListsFailTheBuild) {
+  LexiconFiles files;
+  files.brill_tsv = "/nonexistent/brill.tsv";
+  files.wordnet_dir = "/usr/share/wordnet";
+  auto lex = Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
+                            {}, files);
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("scripts/setup.sh"), std::string::npos);
+}
+
 TEST(LexiconTest, UnknownWordsHaveNoLemmaButKeepEdForm) {
   Lexicon lex = Lexicon::Minimal({"attack"});
   EXPECT_TRUE(lex.LemmatizeVerb("government").lemma.empty());

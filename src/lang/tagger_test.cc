@@ -46,6 +46,40 @@ TEST(TaggerTest, DecidesVerbOrNounFromContext) {
     EXPECT_EQ(TagString(lex, c.sentence), c.expected) << c.sentence;
 }
 
+TEST(TaggerTest, UsesTheInstalledWordLists) {
+  auto lex = Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
+                            {"attack", "talk", "release", "kill", "strike"});
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  struct Case {
+    const char* sentence;
+    const char* expected;
+  } cases[] = {
+      // Open classes from the word lists.
+      {"the current government", "the/DET current/ADJ government/NOUN"},
+      {"in an eastern province", "in/PREP an/DET eastern/ADJ province/NOUN"},
+      {"The minister appeared to reject it",
+       "The/DET minister/NOUN appeared/VERB to/TO reject/VERB it/PRON"},
+      {"the talks stalled", "the/DET talks/NOUN stalled/VERB"},
+      // A noun that brill also knows as a rare verb stays a noun...
+      {"A Czech court on Tuesday released him",
+       "A/DET Czech/PROPN court/NOUN on/PREP Tuesday/PROPN released/VERB him/PRON"},
+      // ... unless the context demands a verb.
+      {"They court voters", "They/PRON court/VERB voters/NOUN"},
+      // Sentence-initial capitals: common words and names.
+      {"Police fired tear gas", "Police/NOUN fired/VERB tear/NOUN gas/NOUN"},
+      {"Hamas fighters", "Hamas/PROPN fighters/NOUN"},
+      {"Turkey's army", "Turkey/PROPN 's/POSS army/NOUN"},
+      {"President Obama said", "President/PROPN Obama/PROPN said/VERB"},
+      // An adjective ends a subject before a finite verb.
+      {"Israeli military struck a target",
+       "Israeli/PROPN military/NOUN struck/VERB a/DET target/NOUN"},
+      {"the military said", "the/DET military/NOUN said/VERB"},
+      {"its own envoy", "its/DET own/ADJ envoy/NOUN"},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(TagString(*lex, c.sentence), c.expected) << c.sentence;
+}
+
 TEST(TaggerTest, LemmasPointAtKnownVerbs) {
   Lexicon lex = Lexicon::Minimal({"attack"});
   NormalizedText n = Normalize("Rebels attacked the town");
