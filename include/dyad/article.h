@@ -27,8 +27,8 @@ Date ParseDate(const std::string& text);
 
 struct Article {
   std::string id;
-  std::string text;    // UTF-8 as given (may hold invalid bytes)
-  Date date;           // may be invalid: no date
+  std::string text;  // UTF-8 as given (may hold invalid bytes)
+  Date date;         // may be invalid: no date
   std::string title;
   std::string url;
   std::string source;

@@ -65,7 +65,8 @@ class Coder {
   const DictionarySet& dictionaries() const { return *dicts_; }
 
  private:
-  Coder(std::shared_ptr<const DictionarySet> dicts, const CoderOptions& options);
+  Coder(std::shared_ptr<const DictionarySet> dicts,
+        const CoderOptions& options);
 
   std::shared_ptr<const DictionarySet> dicts_;
   CoderOptions options_;

@@ -113,8 +113,8 @@ int RunCode(const CodeArgs& args) {
   if (!args.quiet) {
     std::cerr << "dyad code: " << records << " records, " << (records - failed)
               << " coded, " << failed << " failed, " << sentences
-              << " sentences, " << events << " events, "
-              << warnings << " warnings\n";
+              << " sentences, " << events << " events, " << warnings
+              << " warnings\n";
   }
   if (!std::cout) {
     std::cerr << "dyad code: error writing the output\n";

@@ -26,9 +26,9 @@ int RunCheck(const DictArgs& args) {
   const DictionaryStats& s = set->stats();
   std::cerr << "dyad dict check: " << s.files.size() << " files, "
             << s.cameo_codes << " CAMEO codes, " << s.actors << " actors, "
-            << s.agents << " agents, " << s.verb_patterns << " verb patterns: "
-            << errors.size() << (errors.size() == 1 ? " fault" : " faults")
-            << "\n";
+            << s.agents << " agents, " << s.verb_patterns
+            << " verb patterns: " << errors.size()
+            << (errors.size() == 1 ? " fault" : " faults") << "\n";
   return errors.empty() ? kExitOk : kExitSomeFailed;
 }
 
@@ -57,15 +57,18 @@ int RunStats(const DictArgs& args) {
 
 void AddDictCommand(CLI::App* app, std::function<int()>* run) {
   auto args = std::make_shared<DictArgs>();
-  CLI::App* dict = app->add_subcommand("dict", "Check or describe dictionaries");
+  CLI::App* dict =
+      app->add_subcommand("dict", "Check or describe dictionaries");
   dict->require_subcommand(1);
   CLI::App* check = dict->add_subcommand(
       "check", "Validate dictionary folders; prints each fault as file:line");
-  check->add_option("dirs", args->dirs, "Dictionary folders (default: bundled)");
+  check->add_option("dirs", args->dirs,
+                    "Dictionary folders (default: bundled)");
   check->callback([run, args] { *run = [args] { return RunCheck(*args); }; });
   CLI::App* stats = dict->add_subcommand(
       "stats", "Counts per file and verb patterns per CAMEO root");
-  stats->add_option("dirs", args->dirs, "Dictionary folders (default: bundled)");
+  stats->add_option("dirs", args->dirs,
+                    "Dictionary folders (default: bundled)");
   stats->callback([run, args] { *run = [args] { return RunStats(*args); }; });
 }
 

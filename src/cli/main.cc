@@ -4,8 +4,9 @@
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"dyad: codes news text into CAMEO political events "
-               "(who did what to whom, when)"};
+  CLI::App app{
+      "dyad: codes news text into CAMEO political events "
+      "(who did what to whom, when)"};
   app.require_subcommand(1);
   std::function<int()> run;
   dyad::cli::AddCodeCommand(&app, &run);

@@ -21,8 +21,8 @@ struct TagArgs {
 };
 
 int RunTag(const TagArgs& args) {
-  auto dicts = DictionarySet::Load(args.dicts.empty() ? DictionarySet::DefaultDirs()
-                                                      : args.dicts);
+  auto dicts = DictionarySet::Load(
+      args.dicts.empty() ? DictionarySet::DefaultDirs() : args.dicts);
   if (!dicts.ok()) {
     std::cerr << "dyad tag: cannot load dictionaries:\n"
               << dicts.status().message() << "\n";
@@ -33,8 +33,8 @@ int RunTag(const TagArgs& args) {
   NormalizedText norm = Normalize(text);
   Tagger tagger(&(*dicts)->lexicon());
   for (const SentenceSpan& s : SplitSentences(norm.text).sentences) {
-    auto tagged = tagger.Tag(norm.text, norm.lower,
-                             Tokenize(norm.text, s.begin, s.end));
+    auto tagged =
+        tagger.Tag(norm.text, norm.lower, Tokenize(norm.text, s.begin, s.end));
     for (size_t i = 0; i < tagged.size();) {
       ActorMatch m;
       if ((*dicts)->actors().LongestAt(norm.text, tagged, i, &m)) {

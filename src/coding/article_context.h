@@ -54,7 +54,7 @@ class ArticleContext {
 
  private:
   std::string dateline_country_;
-  std::vector<ContextActor> actors_;  // in order met
+  std::vector<ContextActor> actors_;                   // in order met
   std::vector<std::pair<std::string, size_t>> names_;  // name -> actor index
 };
 

@@ -44,14 +44,15 @@ CodedArticle Coder::Code(const Article& article) const {
     // Page furniture (share buttons, bylines, cookie notices) is blanked,
     // keeping every offset, and reported.
     for (const FurnitureSpan& f : FindFurniture(norm.text)) {
-      std::string shown = norm.text.substr(f.begin, std::min<size_t>(f.end - f.begin, 60));
+      std::string shown =
+          norm.text.substr(f.begin, std::min<size_t>(f.end - f.begin, 60));
       for (char& c : shown)
         if (c == '\n' || c == '\t') c = ' ';
-      out.diagnostics.push_back(Diagnostic{
-          article.id,
-          "dropped page furniture (" + f.kind + "): \"" + shown +
-              (f.end - f.begin > 60 ? "...\"" : "\""),
-          norm.OriginalOffset(f.begin)});
+      out.diagnostics.push_back(
+          Diagnostic{article.id,
+                     "dropped page furniture (" + f.kind + "): \"" + shown +
+                         (f.end - f.begin > 60 ? "...\"" : "\""),
+                     norm.OriginalOffset(f.begin)});
       for (size_t i = f.begin; i < f.end; ++i) {
         if (norm.text[i] == '\n') continue;
         norm.text[i] = ' ';
@@ -64,17 +65,18 @@ CodedArticle Coder::Code(const Article& article) const {
   SplitResult split = SplitSentences(norm.text, split_options);
   SentenceCoder coder(dicts_.get(), &options_);
   ArticleContext context;
-  context.set_dateline_country(coder.PlaceCountry(norm, split.dateline_place_begin,
-                                                  split.dateline_place_end));
+  context.set_dateline_country(coder.PlaceCountry(
+      norm, split.dateline_place_begin, split.dateline_place_end));
   int index = 0;
   bool reported_cut = false;
   for (const SentenceSpan& s : split.sentences) {
     if (s.cut && !reported_cut) {
-      out.diagnostics.push_back(Diagnostic{
-          article.id,
-          "sentence longer than " + std::to_string(options_.max_sentence_bytes) +
-              " bytes cut into pieces",
-          norm.OriginalOffset(s.begin)});
+      out.diagnostics.push_back(
+          Diagnostic{article.id,
+                     "sentence longer than " +
+                         std::to_string(options_.max_sentence_bytes) +
+                         " bytes cut into pieces",
+                     norm.OriginalOffset(s.begin)});
       reported_cut = true;
     }
     coder.Code(norm, article, index, s.begin, s.end, &context, &out.events);

@@ -3,17 +3,16 @@
 namespace dyad {
 
 bool IntentModal(std::string_view w) {
-  return w == "will" || w == "would" || w == "shall" || w == "'ll" ||
-         w == "wo";
+  return w == "will" || w == "would" || w == "shall" || w == "'ll" || w == "wo";
 }
 
 bool IntentWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "expect", "plan",    "agree",   "intend",  "hope",    "vow",
-      "pledge", "promise", "seek",    "prepare", "set",     "ready",
-      "likely", "aim",     "want",    "wish",    "offer",
-      "propose", "schedule", "due",   "poised",  "willing", "eager",
-      "determined", "expected", "scheduled", "planning", "going"};
+      "expect",   "plan",      "agree",    "intend",  "hope",  "vow",
+      "pledge",   "promise",   "seek",     "prepare", "set",   "ready",
+      "likely",   "aim",       "want",     "wish",    "offer", "propose",
+      "schedule", "due",       "poised",   "willing", "eager", "determined",
+      "expected", "scheduled", "planning", "going"};
   for (std::string_view k : kWords)
     if (w == k) return true;
   return false;

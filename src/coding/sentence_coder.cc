@@ -11,9 +11,9 @@
 namespace dyad {
 namespace {
 
-constexpr size_t kMaxFiller = 4;     // filler tokens between pattern words
-constexpr size_t kMaxSlot = 8;       // tokens in a `+` slot
-constexpr size_t kMaxPhrase = 30;    // tokens in a subject or object phrase
+constexpr size_t kMaxFiller = 4;   // filler tokens between pattern words
+constexpr size_t kMaxSlot = 8;     // tokens in a `+` slot
+constexpr size_t kMaxPhrase = 30;  // tokens in a subject or object phrase
 
 struct Range {
   size_t begin = 0;
@@ -33,12 +33,12 @@ struct VerbMatch {
   Range slot;
   bool negated = false;
   bool passive = false;
-  bool intent = false;      // under a modal or an intent verb
-  bool absorbed = false;    // complement of another coded verb
-  int complement = -1;      // the absorbed infinitive complement, if any
-  bool subordinate = false; // in an adverbial or relative clause
-  int demand_by = -1;       // "X said Y must ...": the statement by X
-  std::string code;         // final code (after intent mapping)
+  bool intent = false;       // under a modal or an intent verb
+  bool absorbed = false;     // complement of another coded verb
+  int complement = -1;       // the absorbed infinitive complement, if any
+  bool subordinate = false;  // in an adverbial or relative clause
+  int demand_by = -1;        // "X said Y must ...": the statement by X
+  std::string code;          // final code (after intent mapping)
   std::string rule;
 };
 
@@ -74,10 +74,12 @@ bool IsNpPos(Pos p) {
 // "in eastern Afghanistan", "in northeast Nigeria".
 bool IsDirection(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "north", "south", "east", "west", "northern", "southern", "eastern",
-      "western", "central", "northeast", "northwest", "southeast",
-      "southwest", "northeastern", "northwestern", "southeastern",
-      "southwestern", "northeastern", "central", "coastal", "rural"};
+      "north",        "south",        "east",         "west",
+      "northern",     "southern",     "eastern",      "western",
+      "central",      "northeast",    "northwest",    "southeast",
+      "southwest",    "northeastern", "northwestern", "southeastern",
+      "southwestern", "northeastern", "central",      "coastal",
+      "rural"};
   for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
@@ -89,19 +91,25 @@ bool IsCurrency(std::string_view w) {
 
 bool IsTimeWord(std::string_view w) {
   // A year: 1900-2099.
-  if (w.size() == 4 && (w[0] == '1' || w[0] == '2') && (w[1] == '9' || w[1] == '0') &&
-      isdigit(static_cast<unsigned char>(w[2])) && isdigit(static_cast<unsigned char>(w[3])))
+  if (w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
+      (w[1] == '9' || w[1] == '0') &&
+      isdigit(static_cast<unsigned char>(w[2])) &&
+      isdigit(static_cast<unsigned char>(w[3])))
     return true;
   static constexpr std::string_view kWords[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december",
-      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-      "sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow",
-      "week", "weeks", "month", "months", "year", "years", "morning",
-      "afternoon", "evening", "night", "weekend", "day", "days", "hours",
-      "hour", "midnight", "noon", "time", "decade", "spring", "summer",
-      "autumn", "winter", "tonight", "overnight", "dawn", "weekday"};
+      "monday",    "tuesday",   "wednesday", "thursday",  "friday",
+      "saturday",  "sunday",    "january",   "february",  "march",
+      "april",     "may",       "june",      "july",      "august",
+      "september", "october",   "november",  "december",  "jan.",
+      "feb.",      "mar.",      "apr.",      "jun.",      "jul.",
+      "aug.",      "sep.",      "sept.",     "oct.",      "nov.",
+      "dec.",      "today",     "yesterday", "tomorrow",  "week",
+      "weeks",     "month",     "months",    "year",      "years",
+      "morning",   "afternoon", "evening",   "night",     "weekend",
+      "day",       "days",      "hours",     "hour",      "midnight",
+      "noon",      "time",      "decade",    "spring",    "summer",
+      "autumn",    "winter",    "tonight",   "overnight", "dawn",
+      "weekday"};
   for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
@@ -132,9 +140,8 @@ class Analysis {
   bool IsLower(size_t i, std::string_view w) const { return t_[i].lower == w; }
   bool IsBeForm(size_t i) const {
     std::string_view w = t_[i].lower;
-    return w == "is" || w == "are" || w == "was" || w == "were" ||
-           w == "be" || w == "been" || w == "being" || w == "'re" ||
-           w == "am";
+    return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" ||
+           w == "been" || w == "being" || w == "'re" || w == "am";
   }
 
   void FindMentions();
@@ -167,8 +174,8 @@ class Analysis {
   Range ResolvePronoun(Range subj) const;
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
-  bool ResolveActor(Range r, EventActor* actor,
-                    std::vector<Evidence>* evidence, const char* role,
+  bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
+                    const char* role,
                     const ContextActor* given = nullptr) const;
   bool ResolveFromContext(Range r, const ActorEntry* agent, std::string* code,
                           const ContextActor** from) const;
@@ -196,7 +203,8 @@ void Analysis::FindMentions() {
   const ActorDictionary& actors = dicts_.actors();
   for (size_t i = 0; i < t_.size();) {
     ActorMatch m;
-    bool found = t_[i].pos != Pos::kPunct && actors.LongestAt(norm_.text, t_, i, &m);
+    bool found =
+        t_[i].pos != Pos::kPunct && actors.LongestAt(norm_.text, t_, i, &m);
     if (found && m.entry->kind == ActorKind::kDiscard) {
       // "troops fire on ...": a discard word used as a verb is no cause.
       for (size_t k = m.begin; k < m.end; ++k)
@@ -237,9 +245,9 @@ bool Analysis::IsTimePhrase(size_t i) const {
   }
   for (size_t k = j; k < t_.size() && k < j + 3; ++k) {
     if (IsTimeWord(t_[k].lower)) return true;
-    if (t_[k].pos == Pos::kNum && k == j && t_[j - (j > i ? 1 : 0)].pos ==
-                                                Pos::kPrep &&
-        k + 1 < t_.size() && IsTimeWord(t_[k + 1].lower))
+    if (t_[k].pos == Pos::kNum && k == j &&
+        t_[j - (j > i ? 1 : 0)].pos == Pos::kPrep && k + 1 < t_.size() &&
+        IsTimeWord(t_[k + 1].lower))
       return true;
     if (t_[k].pos != Pos::kDet && t_[k].pos != Pos::kAdj &&
         t_[k].pos != Pos::kNum && !IsLower(k, "early") && !IsLower(k, "late") &&
@@ -267,7 +275,8 @@ bool Analysis::IsSubordinate(size_t g, size_t head) const {
       (t_[g - 1].pos == Pos::kPrep || IsPunct(g - 1, ',')))
     return true;  // "after accusing", ", killing dozens"
   if (t_[head].form == VerbForm::kEd && g == head && g > 0 &&
-      IsWordPos(t_[g - 1].pos) && head + 1 < t_.size() && IsLower(head + 1, "by"))
+      IsWordPos(t_[g - 1].pos) && head + 1 < t_.size() &&
+      IsLower(head + 1, "by"))
     return true;  // reduced relative: "the missiles fired by"
   for (size_t k = g; k-- > 0;) {
     if (IsPunct(k, ',') || IsPunct(k, ';') || IsPunct(k, ':')) return false;
@@ -372,7 +381,7 @@ void Analysis::FindVerbs() {
     bool negated = false;
     for (size_t k = g; k < i; ++k)
       if (t_[k].pos == Pos::kNeg) negated = true;
-    if (verbal && g > 0 && IsLower(g - 1, "no") ) negated = true;
+    if (verbal && g > 0 && IsLower(g - 1, "no")) negated = true;
     for (uint32_t id : *list) {
       const VerbPattern& p = verbs.pattern(id);
       if (p.nominal != nominal) continue;
@@ -456,8 +465,8 @@ Range Analysis::ObjectFrom(size_t j) const {
       if (k > j && p == Pos::kDet && IsWordPos(t_[k - 1].pos)) break;
       // So does a number right after a noun: "to the government eight
       // artifacts".
-      if (k > j && p == Pos::kNum && (t_[k - 1].pos == Pos::kNoun ||
-                                      t_[k - 1].pos == Pos::kPropn))
+      if (k > j && p == Pos::kNum &&
+          (t_[k - 1].pos == Pos::kNoun || t_[k - 1].pos == Pos::kPropn))
         break;
       ++k;
       continue;
@@ -466,7 +475,8 @@ Range Analysis::ObjectFrom(size_t j) const {
       // A quoted word inside the phrase: "the U.S.' "illegal" sanctions".
       size_t c = k + 1;
       while (c < limit && c < k + 4 && !IsPunct(c, '"')) ++c;
-      if (c < limit && IsPunct(c, '"') && c + 1 < n && IsWordPos(t_[c + 1].pos)) {
+      if (c < limit && IsPunct(c, '"') && c + 1 < n &&
+          IsWordPos(t_[c + 1].pos)) {
         k = c + 1;
         continue;
       }
@@ -492,16 +502,16 @@ Range Analysis::ObjectFrom(size_t j) const {
         t_[k + 1].pos != Pos::kPron) {
       // "in a statement", "in return", "in response": adverbials, not
       // part of the phrase; "in the country", "in Kandahar" are.
-      bool adverbial = !IsLower(k, "of") &&
-                       (IsLower(k + 1, "a") || IsLower(k + 1, "an") ||
-                        (t_[k + 1].pos == Pos::kNoun &&
-                         !IsDirection(t_[k + 1].lower)));
+      bool adverbial =
+          !IsLower(k, "of") &&
+          (IsLower(k + 1, "a") || IsLower(k + 1, "an") ||
+           (t_[k + 1].pos == Pos::kNoun && !IsDirection(t_[k + 1].lower)));
       // After a named actor, "in"/"near" + place says where, not who:
       // "met Trump in Washington".
-      bool where = !IsLower(k, "of") && t_[k - 1].pos == Pos::kPropn &&
-                   mention_at_[k - 1] >= 0 &&
-                   mentions_[mention_at_[k - 1]].match.entry->kind ==
-                       ActorKind::kActor;
+      bool where =
+          !IsLower(k, "of") && t_[k - 1].pos == Pos::kPropn &&
+          mention_at_[k - 1] >= 0 &&
+          mentions_[mention_at_[k - 1]].match.entry->kind == ActorKind::kActor;
       if (adverbial || where) break;
       ++k;
       continue;
@@ -534,8 +544,8 @@ Range Analysis::ObjectFrom(size_t j) const {
       }
       break;
     }
-    if (p == Pos::kVerb && t_[k].form == VerbForm::kEd && k > j &&
-        k + 1 < n && IsLower(k + 1, "by")) {
+    if (p == Pos::kVerb && t_[k].form == VerbForm::kEd && k > j && k + 1 < n &&
+        IsLower(k + 1, "by")) {
       // Reduced relative: "the proposal submitted by ...".
       k += 2;
       continue;
@@ -564,14 +574,16 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
   if (j >= n) return Range{};
   if (t_[j].pos == Pos::kPrep || IsLower(j, "as")) {
     std::string_view p = t_[j].lower;
-    bool ok = p == "with" || p == "to" || p == "against" || p == "on" ||
-              p == "at" || p == "into" || p == "upon" || p == "toward" ||
-              p == "towards" || p == "over" || p == "in" || p == "from" ||
-              p == "for" || p == "about" || p == "of" || p == "as" ||
-              (p == "by" && !passive && !(j + 1 < n && t_[j + 1].pos == Pos::kNum));
+    bool ok =
+        p == "with" || p == "to" || p == "against" || p == "on" || p == "at" ||
+        p == "into" || p == "upon" || p == "toward" || p == "towards" ||
+        p == "over" || p == "in" || p == "from" || p == "for" || p == "about" ||
+        p == "of" || p == "as" ||
+        (p == "by" && !passive && !(j + 1 < n && t_[j + 1].pos == Pos::kNum));
     if (!ok) return Range{};
     // "at least 26 people" is a phrase, not "at" + phrase.
-    if (!(p == "at" && j + 1 < n && (IsLower(j + 1, "least") || IsLower(j + 1, "most"))))
+    if (!(p == "at" && j + 1 < n &&
+          (IsLower(j + 1, "least") || IsLower(j + 1, "most"))))
       ++j;
   } else if (t_[j].pos == Pos::kTo) {
     ++j;
@@ -606,12 +618,11 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
     if (k + 1 < n && IsNpPos(t_[k + 1].pos)) {
       bool to = IsLower(k, "to");
       bool other = IsLower(k, "against") || IsLower(k, "on") ||
-                   IsLower(k, "with") || IsLower(k, "into") ||
-                   IsLower(k, "by");
+                   IsLower(k, "with") || IsLower(k, "into") || IsLower(k, "by");
       if (to || other) {
         Range pp = ObjectFrom(k + 1);
-        if (!pp.empty() && (to ? !HasActor(obj) || HasActor(pp, true)
-                               : HasActor(pp, true)))
+        if (!pp.empty() &&
+            (to ? !HasActor(obj) || HasActor(pp, true) : HasActor(pp, true)))
           return pp;
       }
     }
@@ -645,12 +656,12 @@ bool Analysis::IsJunkTarget(Range r) const {
   bool all_numeric = true;
   for (size_t k = r.begin; k < r.end; ++k) {
     Pos p = t_[k].pos;
-    bool numeric = p == Pos::kNum || IsCurrency(t_[k].lower) ||
-                   IsTimeWord(t_[k].lower) || p == Pos::kPunct ||
-                   IsLower(k, "percent") || IsLower(k, "%") ||
-                   IsLower(k, "euros") || IsLower(k, "dollars") ||
-                   IsLower(k, "usd") || IsLower(k, "at") || IsLower(k, "least") ||
-                   IsLower(k, "more") || IsLower(k, "than") || IsLower(k, "about");
+    bool numeric =
+        p == Pos::kNum || IsCurrency(t_[k].lower) || IsTimeWord(t_[k].lower) ||
+        p == Pos::kPunct || IsLower(k, "percent") || IsLower(k, "%") ||
+        IsLower(k, "euros") || IsLower(k, "dollars") || IsLower(k, "usd") ||
+        IsLower(k, "at") || IsLower(k, "least") || IsLower(k, "more") ||
+        IsLower(k, "than") || IsLower(k, "about");
     if (!numeric) all_numeric = false;
   }
   if (all_numeric) return true;
@@ -721,11 +732,10 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
         t_[v].pos == Pos::kAux || about) {
       if (about) return SubjectOf(VerbGroupBegin(v - 1), depth + 1);
       size_t vg = v;
-      while (vg > 0 && (t_[vg - 1].pos == Pos::kAux ||
-                        t_[vg - 1].pos == Pos::kModal ||
-                        t_[vg - 1].pos == Pos::kNeg ||
-                        t_[vg - 1].pos == Pos::kAdv ||
-                        (t_[vg].pos == Pos::kAdj && IsBeForm(vg - 1))))
+      while (vg > 0 &&
+             (t_[vg - 1].pos == Pos::kAux || t_[vg - 1].pos == Pos::kModal ||
+              t_[vg - 1].pos == Pos::kNeg || t_[vg - 1].pos == Pos::kAdv ||
+              (t_[vg].pos == Pos::kAdj && IsBeForm(vg - 1))))
         --vg;
       if (t_[vg].pos == Pos::kAdj) vg = VerbGroupBegin(vg);
       return SubjectOf(vg, depth + 1);
@@ -738,7 +748,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
   // Verb coordination: "... killed six soldiers and wounded four".
   if (t_[end - 1].pos == Pos::kConj && end >= 2) {
     for (size_t v = end - 1; v-- > 0;) {
-      if (t_[v].pos == Pos::kVerb) return SubjectOf(VerbGroupBegin(v), depth + 1);
+      if (t_[v].pos == Pos::kVerb)
+        return SubjectOf(VerbGroupBegin(v), depth + 1);
       if (IsPunct(v, ';') || t_[v].pos == Pos::kSconj) break;
     }
     return Range{};
@@ -755,8 +766,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
   // Relative clause: "the police, who arrested ..." -> the antecedent,
   // without its prepositional context ("tear gas at protesters who").
   bool relative = false;
-  if (t_[end - 1].pos == Pos::kWh || (IsLower(end - 1, "that") && end >= 2 &&
-                                      IsNpPos(t_[end - 2].pos))) {
+  if (t_[end - 1].pos == Pos::kWh ||
+      (IsLower(end - 1, "that") && end >= 2 && IsNpPos(t_[end - 2].pos))) {
     end = end - 1;
     if (end > 0 && IsPunct(end - 1, ',')) --end;
     if (end == 0) return Range{};
@@ -796,8 +807,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
         break;
       }
       std::string_view w = t_[i].lower;
-      if ((w == "of" || w == "in" || w == "from" || w == "by" ||
-           w == "for" || w == "at" || w == "near") &&
+      if ((w == "of" || w == "in" || w == "from" || w == "by" || w == "for" ||
+           w == "at" || w == "near") &&
           IsNpPos(t_[i - 1].pos)) {
         k = i;
         continue;
@@ -839,9 +850,9 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       }
       if (found) {
         // "Elena Romanowski, the U.S. ambassador to Iraq, criticized".
-        bool np = c0 + 1 < i && (t_[c0 + 1].pos == Pos::kDet ||
-                                 t_[c0 + 1].pos == Pos::kPropn ||
-                                 IsNpPos(t_[c0 + 1].pos));
+        bool np = c0 + 1 < i &&
+                  (t_[c0 + 1].pos == Pos::kDet ||
+                   t_[c0 + 1].pos == Pos::kPropn || IsNpPos(t_[c0 + 1].pos));
         for (size_t q = c0 + 1; q < i; ++q)
           if (!IsNpPos(t_[q].pos) && t_[q].pos != Pos::kPrep &&
               t_[q].pos != Pos::kTo && t_[q].pos != Pos::kConj)
@@ -858,7 +869,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
         for (size_t q = i + 1; q < end; ++q)
           if (t_[q].pos == Pos::kConj) list = true;
         size_t s = i;
-        while (s > 0 && i - s < 12 && (IsNpPos(t_[s - 1].pos) || IsLower(s - 1, "of")))
+        while (s > 0 && i - s < 12 &&
+               (IsNpPos(t_[s - 1].pos) || IsLower(s - 1, "of")))
           --s;
         if (s != 0) np = false;
         if (list && np) {
@@ -881,9 +893,9 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       break;
     ++k;
   }
-  while (end > k && (t_[end - 1].pos == Pos::kPunct ||
-                     t_[end - 1].pos == Pos::kConj ||
-                     t_[end - 1].pos == Pos::kPrep))
+  while (end > k &&
+         (t_[end - 1].pos == Pos::kPunct || t_[end - 1].pos == Pos::kConj ||
+          t_[end - 1].pos == Pos::kPrep))
     --end;
   return Range{k, end};
 }
@@ -961,7 +973,8 @@ void Analysis::Select() {
     for (VerbMatch& o : matches_)
       if (o.head == v && &o != &m) gov = &o;
     bool intent_word = IntentWord(t_[v].lemma) && !object_between;
-    if ((gov && gov->negated) || (NegatingWord(t_[v].lemma) && !object_between)) {
+    if ((gov && gov->negated) ||
+        (NegatingWord(t_[v].lemma) && !object_between)) {
       m.absorbed = true;  // "did not agree to meet", "failed to protect"
     } else if (intent_word) {
       m.intent = true;
@@ -975,7 +988,8 @@ void Analysis::Select() {
   // verb the dictionaries do not code is a demand all the same.
   std::vector<VerbMatch> reported;
   for (const VerbMatch& st : matches_) {
-    if (!st.pattern || st.pattern->nominal || !IsPlainStatement(st.pattern->code))
+    if (!st.pattern || st.pattern->nominal ||
+        !IsPlainStatement(st.pattern->code))
       continue;
     for (size_t k = st.last + 1; k < t_.size() && k < st.last + 12; ++k) {
       if (IsPunct(k, ';') || IsPunct(k, '.')) break;
@@ -1026,8 +1040,8 @@ void Analysis::Select() {
     bool statement = IsPlainStatement(m.pattern->code);
     // A nominal event beside a verbal one is kept only when its own phrase
     // names who acted: "after U.S. airstrikes on militants".
-    if (m.pattern->nominal && (statement ||
-                               (verbal_substantive && NominalSource(m).empty()))) {
+    if (m.pattern->nominal &&
+        (statement || (verbal_substantive && NominalSource(m).empty()))) {
       m.absorbed = true;
       continue;
     }
@@ -1084,8 +1098,8 @@ Range Analysis::FallbackObject(const VerbMatch& m) const {
   size_t n = t_.size();
   if (m.last > m.head && t_[m.last].pos == Pos::kNoun) {
     for (size_t k = m.head + 1; k < m.last; ++k) {
-      if (mention_at_[k] >= 0 && mentions_[mention_at_[k]].match.entry->kind ==
-                                     ActorKind::kActor) {
+      if (mention_at_[k] >= 0 &&
+          mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor) {
         return Range{k, m.last + 1};
       }
     }
@@ -1146,9 +1160,9 @@ std::vector<Range> Analysis::Conjuncts(Range r) const {
   if (r.end > s) parts.push_back(Range{s, r.end});
   // "both Libya and Iraq": the correlative belongs to neither part.
   for (Range& p : parts)
-    if (p.end > p.begin + 1 && (IsLower(p.begin, "both") ||
-                                IsLower(p.begin, "either") ||
-                                IsLower(p.begin, "neither")))
+    if (p.end > p.begin + 1 &&
+        (IsLower(p.begin, "both") || IsLower(p.begin, "either") ||
+         IsLower(p.begin, "neither")))
       ++p.begin;
   std::vector<Range> with_actor;
   for (const Range& p : parts) {
@@ -1160,8 +1174,7 @@ std::vector<Range> Analysis::Conjuncts(Range r) const {
     // An "X of Y" part is one actor, not two.
     if (has) with_actor.push_back(p);
   }
-  if (with_actor.size() < 2 || with_actor.size() != parts.size())
-    return {r};
+  if (with_actor.size() < 2 || with_actor.size() != parts.size()) return {r};
   return with_actor;
 }
 
@@ -1183,9 +1196,10 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
     actor->code = given->code.substr(0, 3);
     actor->country = given->country;
     if (evidence)
-      evidence->push_back(Evidence{std::string(role) + "-context",
-                                   "sentence " + std::to_string(given->sentence),
-                                   given->text, actor->code, actor->span});
+      evidence->push_back(
+          Evidence{std::string(role) + "-context",
+                   "sentence " + std::to_string(given->sentence), given->text,
+                   actor->code, actor->span});
     return true;
   }
   const ActorEntry* base = nullptr;
@@ -1216,10 +1230,9 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
     // when an agent says who ("Baghdad's forces" -> IRQMIL).
     bool seat = code.size() == 6 && code.compare(3, 3, "GOV") == 0 &&
                 base->roles.empty() && dicts_.IsCountry(code.substr(0, 3));
-    bool place = base_m->begin > 0 &&
-                 (IsLower(base_m->begin - 1, "in") ||
-                  IsLower(base_m->begin - 1, "near") ||
-                  IsLower(base_m->begin - 1, "at"));
+    bool place = base_m->begin > 0 && (IsLower(base_m->begin - 1, "in") ||
+                                       IsLower(base_m->begin - 1, "near") ||
+                                       IsLower(base_m->begin - 1, "at"));
     if (seat && (place || (agent && agent->code != "GOV")))
       code = code.substr(0, 3);
     if (agent && code.size() == 3) code += agent->code;
@@ -1252,11 +1265,11 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
       evidence->push_back(std::move(ev));
     }
     if (from) {
-      evidence->push_back(Evidence{std::string(role) + "-context",
-                                   from->sentence < 0
-                                       ? std::string("dateline")
-                                       : "sentence " + std::to_string(from->sentence),
-                                   from->text, code, actor->span});
+      evidence->push_back(Evidence{
+          std::string(role) + "-context",
+          from->sentence < 0 ? std::string("dateline")
+                             : "sentence " + std::to_string(from->sentence),
+          from->text, code, actor->span});
     }
   }
   return base || agent || from;
@@ -1358,10 +1371,13 @@ std::string Analysis::OnlyCountryInSentence() const {
   std::string only;
   for (const Mention& m : mentions_) {
     if (m.match.entry->kind != ActorKind::kActor) continue;
-    std::string c = ActorDictionary::CodeOn(*m.match.entry, article_.date).substr(0, 3);
+    std::string c =
+        ActorDictionary::CodeOn(*m.match.entry, article_.date).substr(0, 3);
     if (!dicts_.IsCountry(c)) return "";  // an IGO or group: not one country
-    if (only.empty()) only = c;
-    else if (only != c) return "";
+    if (only.empty())
+      only = c;
+    else if (only != c)
+      return "";
   }
   return only;
 }
@@ -1431,10 +1447,11 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
     const std::string& pc = m.pattern->code;
-    bool transfer = pc.compare(0, 2, "07") == 0 || pc.compare(0, 2, "15") == 0 ||
-                    pc == "0842" || pc == "074";
+    bool transfer = pc.compare(0, 2, "07") == 0 ||
+                    pc.compare(0, 2, "15") == 0 || pc == "0842" || pc == "074";
     obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive, transfer) : m.slot;
-    if (m.slot.empty() && m.last > m.head && HasActor(Range{m.last, m.last + 1}) &&
+    if (m.slot.empty() && m.last > m.head &&
+        HasActor(Range{m.last, m.last + 1}) &&
         !HasActor(obj, /*named_only=*/true)) {
       // The pattern's last word names the target: "clashed with police".
       obj = ObjectFrom(mentions_[mention_at_[m.last]].match.begin);
@@ -1490,16 +1507,17 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   // "A powerful earthquake killed thousands": no political event.
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
-  std::vector<Range> sources = subj.empty() ? std::vector<Range>{subj}
-                                            : Conjuncts(subj);
-  std::vector<Range> targets = obj.empty() ? std::vector<Range>{obj}
-                                           : Conjuncts(obj);
+  std::vector<Range> sources =
+      subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj);
+  std::vector<Range> targets =
+      obj.empty() ? std::vector<Range>{obj} : Conjuncts(obj);
   // "The two countries": each of the latest two countries.
   std::vector<const ContextActor*> source_given(sources.size(), nullptr);
   std::vector<const ContextActor*> target_given(targets.size(), nullptr);
   auto expand = [&](std::vector<Range>* ranges,
                     std::vector<const ContextActor*>* given) {
-    if (!context_ || ranges->size() != 1 || !IsTwoCountries((*ranges)[0])) return;
+    if (!context_ || ranges->size() != 1 || !IsTwoCountries((*ranges)[0]))
+      return;
     std::vector<const ContextActor*> two = context_->LastTwoCountries();
     if (two.size() != 2) return;
     *ranges = {(*ranges)[0], (*ranges)[0]};
@@ -1544,7 +1562,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.plover_mode = cc->plover_mode;
       ev.plover_context = cc->plover_context;
       ev.verb = OriginalSpan(m.head, m.last + 1);
-      ev.verb_text = article_.text.substr(ev.verb.start, ev.verb.end - ev.verb.start);
+      ev.verb_text =
+          article_.text.substr(ev.verb.start, ev.verb.end - ev.verb.start);
       if (options_.explain) {
         ev.rule = m.rule;
         Evidence v;
@@ -1625,8 +1644,8 @@ void SentenceCoder::Code(const NormalizedText& norm, const Article& article,
 
 namespace dyad {
 
-std::string SentenceCoder::PlaceCountry(const NormalizedText& norm, size_t begin,
-                                        size_t end) const {
+std::string SentenceCoder::PlaceCountry(const NormalizedText& norm,
+                                        size_t begin, size_t end) const {
   if (begin >= end) return "";
   std::vector<Token> tokens = Tokenize(norm.text, begin, end);
   std::vector<TaggedToken> tagged = tagger_.Tag(norm.text, norm.lower, tokens);

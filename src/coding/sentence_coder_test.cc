@@ -1,10 +1,10 @@
 // Tests the coder's rules on a small dictionary written here, so each rule is
 // checked apart from the bundled dictionaries (the golden tests check those).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "dict/dictionary_set.h"
 #include "dyad/coder.h"
@@ -30,14 +30,13 @@ class CoderRulesTest : public testing::Test {
         << "010: say\n"
            "190: attack; launch attack on; strike\n"
            "190: ~airstrike on\n";
-    std::ofstream(dir / "verbs/w.txt")
-        << "040: meet; hold talks with\n"
-           "046: begin talks\n"
-           "0233: call on + to\n"
-           "111: criticize; criticise\n"
-           "120: refuse; reject\n"
-           "0872: withdraw\n"
-           "173: arrest\n";
+    std::ofstream(dir / "verbs/w.txt") << "040: meet; hold talks with\n"
+                                          "046: begin talks\n"
+                                          "0233: call on + to\n"
+                                          "111: criticize; criticise\n"
+                                          "120: refuse; reject\n"
+                                          "0872: withdraw\n"
+                                          "173: arrest\n";
     std::ofstream(dir / "actors/a.txt")
         << "USA: United States; US; U.S.; American\n"
            "IRQ: Iraq; Iraqi\n"
@@ -68,7 +67,8 @@ class CoderRulesTest : public testing::Test {
     std::string s;
     for (const Event& e : out.events) {
       if (!s.empty()) s += ' ';
-      s += e.source.code + ">" + (e.target ? e.target->code : "-") + ":" + e.code;
+      s += e.source.code + ">" + (e.target ? e.target->code : "-") + ":" +
+           e.code;
     }
     return s;
   }
@@ -100,8 +100,7 @@ TEST_F(CoderRulesTest, Rules) {
       // A statement alone is coded when nothing else is.
       {"Iran said the weather was fine.", "IRN>---:010"},
       // Intent and expectation.
-      {"Iraq and the US are expected to begin talks.",
-       "IRQ>-:036 USA>-:036"},
+      {"Iraq and the US are expected to begin talks.", "IRQ>-:036 USA>-:036"},
       {"Iraq will meet Iran on Monday.", "IRQ>IRN:036"},
       // Object control: the urged party is the target.
       {"Iraq called on the US to withdraw its troops.", "IRQ>USA:0233"},
@@ -122,7 +121,8 @@ TEST_F(CoderRulesTest, Rules) {
 TEST_F(CoderRulesTest, PeopleTakeTheirRoleOnTheArticleDate) {
   EXPECT_EQ(Code("al-Sudani criticized Iran.", Date{2023, 1, 5}),
             "IRQGOV>IRN:111");
-  EXPECT_EQ(Code("al-Sudani criticized Iran.", Date{2015, 1, 5}), "IRQ>IRN:111");
+  EXPECT_EQ(Code("al-Sudani criticized Iran.", Date{2015, 1, 5}),
+            "IRQ>IRN:111");
   EXPECT_EQ(Code("al-Sudani criticized Iran."), "IRQ>IRN:111");
 }
 
@@ -140,7 +140,8 @@ TEST_F(CoderRulesTest, SpansPointIntoTheOriginalText) {
   ASSERT_EQ(out.events.size(), 1u);
   const Event& e = out.events[0];
   EXPECT_EQ(e.source.text, "Iraqi troops");
-  EXPECT_EQ(a.text.substr(e.source.span.start, e.source.span.end - e.source.span.start),
+  EXPECT_EQ(a.text.substr(e.source.span.start,
+                          e.source.span.end - e.source.span.start),
             "Iraqi troops");
   EXPECT_EQ(e.target->text, "Syria");
   EXPECT_EQ(e.verb_text, "attacked");

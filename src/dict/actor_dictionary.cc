@@ -26,7 +26,8 @@ std::string Lower(std::string_view s) {
 
 std::string Plural(const std::string& w) {
   auto ends = [&](std::string_view s) {
-    return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+    return w.size() > s.size() &&
+           w.compare(w.size() - s.size(), s.size(), s) == 0;
   };
   if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh"))
     return w + "es";
@@ -59,12 +60,13 @@ void ActorDictionary::Add(const DictionaryFile& file, ActorKind kind,
                           std::vector<std::string>* errors) {
   for (const DictEntry& e : file.entries) {
     if (!CodeShapeOk(e.code, kind)) {
-      errors->push_back(file.path + ":" + std::to_string(e.line) + ": bad " +
-                        (kind == ActorKind::kAgent     ? "agent"
-                         : kind == ActorKind::kDiscard ? "discard"
-                                                       : "actor") +
-                        " code '" + e.code + "'" +
-                        (kind == ActorKind::kAgent ? " (agents have 3 letters)" : ""));
+      errors->push_back(
+          file.path + ":" + std::to_string(e.line) + ": bad " +
+          (kind == ActorKind::kAgent     ? "agent"
+           : kind == ActorKind::kDiscard ? "discard"
+                                         : "actor") +
+          " code '" + e.code + "'" +
+          (kind == ActorKind::kAgent ? " (agents have 3 letters)" : ""));
       continue;
     }
     bool roles_ok = true;
@@ -106,12 +108,14 @@ void ActorDictionary::AddPhrase(const std::string& text, uint32_t entry,
     word.capitalized = !pluralize && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     phrase.words.push_back(std::move(word));
   }
-  index_[phrase.words[0].lower].push_back(static_cast<uint32_t>(phrases_.size()));
+  index_[phrase.words[0].lower].push_back(
+      static_cast<uint32_t>(phrases_.size()));
   phrases_.push_back(phrase);
   if (pluralize && phrase.words.back().exact.empty()) {
     ActorPhrase plural = phrase;
     plural.words.back().lower = Plural(phrase.words.back().lower);
-    index_[plural.words[0].lower].push_back(static_cast<uint32_t>(phrases_.size()));
+    index_[plural.words[0].lower].push_back(
+        static_cast<uint32_t>(phrases_.size()));
     phrases_.push_back(std::move(plural));
   }
 }

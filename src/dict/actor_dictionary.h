@@ -38,7 +38,7 @@ struct ActorEntry {
 struct ActorPhrase {
   struct Word {
     std::string lower;
-    std::string exact;  // non-empty: must match this spelling exactly
+    std::string exact;         // non-empty: must match this spelling exactly
     bool capitalized = false;  // must match a capitalized word
   };
   std::vector<Word> words;

@@ -11,14 +11,13 @@ class ActorDictionaryTest : public testing::Test {
  protected:
   void SetUp() override {
     std::vector<std::string> errors;
-    dict_.Add(ParseDictionaryText(
-                  "USA: United States; US; U.S.; America\n"
-                  "IRQ: Iraq; Iraqi\n"
-                  "IRQGOV: Baghdad\n"
-                  "USA: Joe Biden; Biden\n"
-                  "  + USAGOV 2021-01-20..2025-01-20\n"
-                  "  + USALEG 1973-01-03..2009-01-15\n",
-                  "actors.txt", &errors),
+    dict_.Add(ParseDictionaryText("USA: United States; US; U.S.; America\n"
+                                  "IRQ: Iraq; Iraqi\n"
+                                  "IRQGOV: Baghdad\n"
+                                  "USA: Joe Biden; Biden\n"
+                                  "  + USAGOV 2021-01-20..2025-01-20\n"
+                                  "  + USALEG 1973-01-03..2009-01-15\n",
+                                  "actors.txt", &errors),
               ActorKind::kActor, &errors);
     dict_.Add(ParseDictionaryText("MIL: soldier; armed force\nGOV: official\n",
                                   "agents.txt", &errors),

@@ -68,7 +68,8 @@ CameoTable CameoTable::Parse(std::string_view text, const std::string& path,
     char* end = nullptr;
     c.goldstein = std::strtod(g.c_str(), &end);
     // Written so that NaN ("nan") fails too.
-    if (g.empty() || *end != '\0' || !(c.goldstein >= -10 && c.goldstein <= 10)) {
+    if (g.empty() || *end != '\0' ||
+        !(c.goldstein >= -10 && c.goldstein <= 10)) {
       errors->push_back(where + "Goldstein must be a number in -10..10, got '" +
                         g + "'");
       continue;
@@ -85,8 +86,8 @@ CameoTable CameoTable::Parse(std::string_view text, const std::string& path,
       continue;
     }
     if (c.code.size() > 2 && !table.index_.count(c.root)) {
-      errors->push_back(where + "code '" + c.code + "' listed before its root '" +
-                        c.root + "'");
+      errors->push_back(where + "code '" + c.code +
+                        "' listed before its root '" + c.root + "'");
       continue;
     }
     table.index_.emplace(c.code, table.codes_.size());

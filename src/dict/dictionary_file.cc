@@ -10,8 +10,10 @@ namespace dyad {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -81,25 +83,29 @@ DictionaryFile ParseDictionaryText(std::string_view text, std::string_view path,
 
     if (indented) {
       if (line[0] != '+') {
-        errors->push_back(Where(path, line_no) +
-                          "indented line must be a role line starting with '+'");
+        errors->push_back(
+            Where(path, line_no) +
+            "indented line must be a role line starting with '+'");
         continue;
       }
       if (!have_entry) {
-        errors->push_back(Where(path, line_no) + "role line with no entry above it");
+        errors->push_back(Where(path, line_no) +
+                          "role line with no entry above it");
         continue;
       }
       std::string_view rest = Trim(line.substr(1));
       size_t sp = rest.find_first_of(" \t");
       std::string_view code = rest.substr(0, sp);
-      std::string_view range = sp == std::string_view::npos ? "" : Trim(rest.substr(sp));
+      std::string_view range =
+          sp == std::string_view::npos ? "" : Trim(rest.substr(sp));
       RoleLine role;
       role.line = line_no;
       role.code = std::string(code);
       bool code_ok = code.size() >= 3 && code.size() <= 15;
       for (char c : code) code_ok = code_ok && IsCodeChar(c);
       if (!code_ok) {
-        errors->push_back(Where(path, line_no) + "bad code '" + std::string(code) + "'");
+        errors->push_back(Where(path, line_no) + "bad code '" +
+                          std::string(code) + "'");
         continue;
       }
       size_t dots = range.find("..");
@@ -120,7 +126,8 @@ DictionaryFile ParseDictionaryText(std::string_view text, std::string_view path,
         continue;
       }
       if (role.from.valid() && role.to.valid() && role.to < role.from) {
-        errors->push_back(Where(path, line_no) + "date range ends before it starts");
+        errors->push_back(Where(path, line_no) +
+                          "date range ends before it starts");
         continue;
       }
       file.entries.back().roles.push_back(std::move(role));
@@ -138,7 +145,8 @@ DictionaryFile ParseDictionaryText(std::string_view text, std::string_view path,
     bool code_ok = !code.empty() && code.size() <= 15;
     for (char c : code) code_ok = code_ok && IsCodeChar(c);
     if (!code_ok) {
-      errors->push_back(Where(path, line_no) + "bad code '" + std::string(code) + "'");
+      errors->push_back(Where(path, line_no) + "bad code '" +
+                        std::string(code) + "'");
       continue;
     }
     DictEntry entry;
@@ -177,16 +185,18 @@ Status ReadFileToString(const std::string& path, std::string* out) {
 }
 
 DictionaryFile ReadDictionaryFile(const std::string& path,
-                                  std::vector<std::string>* errors) {
+                                  std::vector<std::string>* errors,
+                                  const std::string& display_path) {
+  const std::string& name = display_path.empty() ? path : display_path;
   std::string text;
   Status s = ReadFileToString(path, &text);
   if (!s.ok()) {
     errors->push_back(s.message());
     DictionaryFile f;
-    f.path = path;
+    f.path = name;
     return f;
   }
-  return ParseDictionaryText(text, path, errors);
+  return ParseDictionaryText(text, name, errors);
 }
 
 }  // namespace dyad

@@ -41,14 +41,15 @@ struct DictionaryFile {
 // Parses `text` (the contents of `path`). Each fault is appended to `errors`
 // as "path:line: message"; the entries that parsed are still returned, so a
 // checker can report every fault in one pass.
-DictionaryFile ParseDictionaryText(std::string_view text,
-                                   std::string_view path,
+DictionaryFile ParseDictionaryText(std::string_view text, std::string_view path,
                                    std::vector<std::string>* errors);
 
 // Reads and parses a file; a missing or unreadable file is an error in
-// `errors` too.
+// `errors` too. Messages and DictionaryFile::path name the file as
+// `display_path` when it is given (a path relative to the source tree).
 DictionaryFile ReadDictionaryFile(const std::string& path,
-                                  std::vector<std::string>* errors);
+                                  std::vector<std::string>* errors,
+                                  const std::string& display_path = "");
 
 // Reads a whole file into `out`.
 Status ReadFileToString(const std::string& path, std::string* out);

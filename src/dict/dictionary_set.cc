@@ -23,7 +23,8 @@ std::vector<std::string> TextFiles(const std::string& dir, const char* sub) {
   return out;
 }
 
-std::string FirstExisting(const std::vector<std::string>& dirs, const char* rel) {
+std::string FirstExisting(const std::vector<std::string>& dirs,
+                          const char* rel) {
   for (const std::string& d : dirs) {
     fs::path p = fs::path(d) / rel;
     std::error_code ec;
@@ -45,15 +46,7 @@ std::string DisplayPath(const std::string& path) {
 
 DictionaryFile ReadAndParse(const std::string& path,
                             std::vector<std::string>* errors) {
-  std::string text;
-  Status s = ReadFileToString(path, &text);
-  if (!s.ok()) {
-    errors->push_back(s.message());
-    DictionaryFile f;
-    f.path = DisplayPath(path);
-    return f;
-  }
-  return ParseDictionaryText(text, DisplayPath(path), errors);
+  return ReadDictionaryFile(path, errors, DisplayPath(path));
 }
 
 }  // namespace
@@ -95,21 +88,26 @@ std::shared_ptr<DictionarySet> DictionarySet::LoadAll(
   } else {
     std::string text;
     Status s = ReadFileToString(cameo_path, &text);
-    if (!s.ok()) errors->push_back(s.message());
-    else set->cameo_ = CameoTable::Parse(text, DisplayPath(cameo_path), errors);
-    set->stats_.files.emplace_back(DisplayPath(cameo_path), set->cameo_.codes().size());
+    if (!s.ok())
+      errors->push_back(s.message());
+    else
+      set->cameo_ = CameoTable::Parse(text, DisplayPath(cameo_path), errors);
+    set->stats_.files.emplace_back(DisplayPath(cameo_path),
+                                   set->cameo_.codes().size());
   }
   // Verb files first: their head words teach the lexicon its verbs.
   std::vector<DictionaryFile> verb_files;
   for (const std::string& d : dirs)
     for (const std::string& f : TextFiles(d, "verbs")) {
       verb_files.push_back(ReadAndParse(f, errors));
-      set->stats_.files.emplace_back(DisplayPath(f), verb_files.back().entries.size());
+      set->stats_.files.emplace_back(DisplayPath(f),
+                                     verb_files.back().entries.size());
     }
   std::string irregular = FirstExisting(dirs, "lang/irregular_verbs.txt");
   std::vector<std::string> heads = VerbDictionary::HeadWords(verb_files);
   if (irregular.empty()) {
-    errors->push_back("lang/irregular_verbs.txt: not found in any dictionary folder");
+    errors->push_back(
+        "lang/irregular_verbs.txt: not found in any dictionary folder");
     set->lexicon_ = Lexicon::Minimal(heads);
   } else {
     Result<Lexicon> lex = Lexicon::Build(irregular, heads);

@@ -1,11 +1,11 @@
 #include "dict/dictionary_set.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <unistd.h>
 
 namespace dyad {
 namespace {
@@ -26,7 +26,8 @@ TEST(DictionarySetTest, BundledDictionariesLoadWithoutFaults) {
   EXPECT_TRUE(set->IsCountry("USA"));
   // Every CAMEO root has verb patterns.
   std::set<std::string> roots;
-  for (const VerbPattern& p : set->verbs().patterns()) roots.insert(p.code.substr(0, 2));
+  for (const VerbPattern& p : set->verbs().patterns())
+    roots.insert(p.code.substr(0, 2));
   EXPECT_EQ(roots.size(), 20u);
 }
 
@@ -38,14 +39,16 @@ TEST(DictionarySetTest, ReportsFaultsInAnyFileWithFileAndLine) {
   fs::create_directories(dir / "verbs");
   fs::create_directories(dir / "actors");
   fs::create_directories(dir / "lang");
-  std::ofstream(dir / "cameo/codes.txt") << "19\t4\t-10\tASSAULT\t-\t-\tFIGHT\n";
+  std::ofstream(dir / "cameo/codes.txt")
+      << "19\t4\t-10\tASSAULT\t-\t-\tFIGHT\n";
   std::ofstream(dir / "lang/irregular_verbs.txt") << "struck: strike\n";
   std::ofstream(dir / "verbs/v.txt") << "19: attack\n18: kill\n";
   std::ofstream(dir / "actors/a.txt") << "IRQ: Iraq\nbroken line\n";
   auto result = DictionarySet::Load({dir.string()});
   ASSERT_FALSE(result.ok());
   const std::string& msg = result.status().message();
-  EXPECT_NE(msg.find("v.txt:2: unknown CAMEO code '18'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("v.txt:2: unknown CAMEO code '18'"), std::string::npos)
+      << msg;
   EXPECT_NE(msg.find("a.txt:2: missing ':'"), std::string::npos) << msg;
 }
 

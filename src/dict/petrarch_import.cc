@@ -311,7 +311,8 @@ Result<PetrarchImportReport> ImportPetrarch(const PetrarchImportOptions& opt) {
       if (roots_added.insert(code.substr(0, 2)).second)
         cameo_out += code.substr(0, 2) +
                      "\t1\t0.0\t-\t-\t-\tNot in CAMEO: extension root used by "
-                     "PETRARCH " + where + "\n";
+                     "PETRARCH " +
+                     where + "\n";
       if (code.size() == 2) continue;
     }
     std::ostringstream g;

@@ -41,8 +41,10 @@ std::vector<std::string> VerbDictionary::HeadWords(
     for (const DictEntry& e : f.entries) {
       for (const DictPhrase& p : e.phrases) {
         bool nominal, negated;
-        std::vector<std::string> words = PatternWords(p.text, &nominal, &negated);
-        if (!nominal && !words.empty() && words[0] != "+") heads.push_back(words[0]);
+        std::vector<std::string> words =
+            PatternWords(p.text, &nominal, &negated);
+        if (!nominal && !words.empty() && words[0] != "+")
+          heads.push_back(words[0]);
       }
     }
   }
@@ -65,7 +67,8 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
         vp.file = f.path;
         vp.line = p.line;
         vp.text = p.text;
-        std::vector<std::string> words = PatternWords(p.text, &vp.nominal, &vp.negated);
+        std::vector<std::string> words =
+            PatternWords(p.text, &vp.nominal, &vp.negated);
         if (words.empty() || words[0] == "+") {
           errors->push_back(where + "pattern '" + p.text +
                             "' must start with a word");
@@ -83,7 +86,7 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
           }
           vp.elements.push_back(std::move(el));
         }
-        if (slots > 1 || vp.elements.back().slot && vp.elements.size() == 1) {
+        if (slots > 1 || (vp.elements.back().slot && vp.elements.size() == 1)) {
           errors->push_back(where + "pattern '" + p.text +
                             "' may hold at most one '+' slot");
           continue;
@@ -101,7 +104,8 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
   }
 }
 
-const std::vector<uint32_t>* VerbDictionary::ForHead(std::string_view lemma) const {
+const std::vector<uint32_t>* VerbDictionary::ForHead(
+    std::string_view lemma) const {
   auto it = by_head_.find(lemma);
   return it == by_head_.end() ? nullptr : &it->second;
 }

@@ -18,8 +18,8 @@ namespace dyad {
 
 struct VerbPattern {
   struct Element {
-    bool slot = false;   // the `+` target slot
-    std::string lemma;   // a word, lemmatized
+    bool slot = false;  // the `+` target slot
+    std::string lemma;  // a word, lemmatized
   };
   std::string code;
   std::vector<Element> elements;  // elements[0] is the head word

@@ -16,11 +16,11 @@ CameoTable Table() {
 
 TEST(VerbDictionaryTest, CompilesPatterns) {
   std::vector<std::string> errors;
-  std::vector<DictionaryFile> files = {ParseDictionaryText(
-      "190: attack; launch attack on; ~airstrike on\n"
-      "02: call on + to\n"
-      "12: not allow\n",
-      "verbs.txt", &errors)};
+  std::vector<DictionaryFile> files = {
+      ParseDictionaryText("190: attack; launch attack on; ~airstrike on\n"
+                          "02: call on + to\n"
+                          "12: not allow\n",
+                          "verbs.txt", &errors)};
   std::vector<std::string> heads = VerbDictionary::HeadWords(files);
   Lexicon lex = Lexicon::Minimal(heads);
   VerbDictionary verbs;

@@ -3,30 +3,12 @@
 #include <cstdio>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace dyad {
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 if invalid.
-size_t Utf8Length(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n;
-  uint32_t cp;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    unsigned char d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  return n;
-}
+using text_internal::ValidUtf8Length;
 
 void AppendString(std::string_view s, std::string* out) {
   out->push_back('"');
@@ -65,8 +47,10 @@ class JsonlWriter : public EventWriter {
     buf_.append(", \"source\": ");
     AppendActor(e.source, &buf_);
     buf_.append(", \"target\": ");
-    if (e.target) AppendActor(*e.target, &buf_);
-    else buf_.append("null");
+    if (e.target)
+      AppendActor(*e.target, &buf_);
+    else
+      buf_.append("null");
     buf_.append(", \"code\": ");
     AppendString(e.code, &buf_);
     buf_.append(", \"root\": ");
@@ -117,10 +101,11 @@ class JsonlWriter : public EventWriter {
 class TsvWriter : public EventWriter {
  public:
   explicit TsvWriter(std::ostream* out) : out_(out) {
-    *out_ << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_text\t"
-             "source_start\tsource_end\ttarget_code\ttarget_country\t"
-             "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
-             "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
+    *out_
+        << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_text\t"
+           "source_start\tsource_end\ttarget_code\ttarget_country\t"
+           "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
+           "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
   }
 
   void Write(const Event& e) override {
@@ -148,7 +133,7 @@ class TsvWriter : public EventWriter {
   void Field(std::string_view s) {
     std::string clean;
     for (size_t i = 0; i < s.size();) {
-      size_t n = Utf8Length(s, i);
+      size_t n = ValidUtf8Length(s, i);
       if (n == 0) {
         clean.append("\xEF\xBF\xBD");
         ++i;
@@ -227,8 +212,8 @@ class PloverWriter : public EventWriter {
       add(&actors, &p.source);
       if (p.target) add(&recipients, &*p.target);
     }
-    for (auto [name, list] : {std::pair{"actor", &actors},
-                              std::pair{"recipient", &recipients}}) {
+    for (auto [name, list] :
+         {std::pair{"actor", &actors}, std::pair{"recipient", &recipients}}) {
       b.append(", \"");
       b.append(name);
       b.append("\": [");
@@ -260,7 +245,7 @@ class PloverWriter : public EventWriter {
 
 void AppendJsonEscaped(std::string_view s, std::string* out) {
   for (size_t i = 0; i < s.size();) {
-    size_t n = Utf8Length(s, i);
+    size_t n = ValidUtf8Length(s, i);
     if (n == 0) {
       out->append("\\ufffd");
       ++i;
@@ -269,11 +254,21 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (n == 1) {
       switch (c) {
-        case '"': out->append("\\\""); break;
-        case '\\': out->append("\\\\"); break;
-        case '\n': out->append("\\n"); break;
-        case '\r': out->append("\\r"); break;
-        case '\t': out->append("\\t"); break;
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
         default:
           if (c < 0x20 || c == 0x7F) {
             char buf[8];

@@ -28,16 +28,17 @@ Event Sample() {
 TEST(EventWriterTest, WritesTheSharedJsonlRecord) {
   std::ostringstream out;
   EventWriter::Create(OutputFormat::kJsonl, &out, false)->Write(Sample());
-  EXPECT_EQ(out.str(),
-            "{\"doc_id\": \"a1\", \"sentence\": 0, \"date\": \"2024-01-25\", "
-            "\"source\": {\"code\": \"USAGOV\", \"country\": \"USA\", \"text\": "
-            "\"US officials\", \"start\": 10, \"end\": 22}, \"target\": "
-            "{\"code\": \"IRQ\", \"country\": \"IRQ\", \"text\": \"Iraq\", "
-            "\"start\": 40, \"end\": 44}, \"code\": \"036\", \"root\": \"03\", "
-            "\"quad_class\": 1, \"goldstein\": 4.0, \"plover\": \"AGREE\", "
-            "\"plover_mode\": \"\", \"plover_context\": \"diplomatic\", "
-            "\"verb\": {\"text\": \"expected to begin\", \"start\": 23, "
-            "\"end\": 39}}\n");
+  EXPECT_EQ(
+      out.str(),
+      "{\"doc_id\": \"a1\", \"sentence\": 0, \"date\": \"2024-01-25\", "
+      "\"source\": {\"code\": \"USAGOV\", \"country\": \"USA\", \"text\": "
+      "\"US officials\", \"start\": 10, \"end\": 22}, \"target\": "
+      "{\"code\": \"IRQ\", \"country\": \"IRQ\", \"text\": \"Iraq\", "
+      "\"start\": 40, \"end\": 44}, \"code\": \"036\", \"root\": \"03\", "
+      "\"quad_class\": 1, \"goldstein\": 4.0, \"plover\": \"AGREE\", "
+      "\"plover_mode\": \"\", \"plover_context\": \"diplomatic\", "
+      "\"verb\": {\"text\": \"expected to begin\", \"start\": 23, "
+      "\"end\": 39}}\n");
 }
 
 TEST(EventWriterTest, NullTargetAndExplanation) {
@@ -77,10 +78,12 @@ TEST(EventWriterTest, TsvHasHeaderAndOneLinePerEvent) {
   std::getline(lines, l1);
   std::getline(lines, l2);
   EXPECT_EQ(header.rfind("doc_id\tsentence\tdate\tsource_code", 0), 0u);
-  EXPECT_EQ(l1, "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\tIRQ\tIRQ\t"
-                "Iraq\t40\t44\t036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
-  EXPECT_EQ(l2, "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\t\t\t\t\t\t"
-                "036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
+  EXPECT_EQ(l1,
+            "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\tIRQ\tIRQ\t"
+            "Iraq\t40\t44\t036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
+  EXPECT_EQ(l2,
+            "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\t\t\t\t\t\t"
+            "036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
   size_t tabs = std::count(header.begin(), header.end(), '\t');
   EXPECT_EQ(tabs, static_cast<size_t>(std::count(l2.begin(), l2.end(), '\t')));
 }
@@ -105,7 +108,8 @@ TEST(EventWriterTest, PloverGathersCompoundActorsAndSkipsStatements) {
   std::string s = out.str();
   EXPECT_EQ(std::count(s.begin(), s.end(), '\n'), 2);
   EXPECT_NE(s.find("\"id\": \"a1:0:0\""), std::string::npos);
-  EXPECT_NE(s.find("\"actor\": [{\"code\": \"USAGOV\""), std::string::npos) << s;
+  EXPECT_NE(s.find("\"actor\": [{\"code\": \"USAGOV\""), std::string::npos)
+      << s;
   EXPECT_NE(s.find("{\"code\": \"IRN\""), std::string::npos);
   EXPECT_NE(s.find("\"recipient\": [{\"code\": \"IRQ\""), std::string::npos);
   EXPECT_EQ(s.find("\"010\""), std::string::npos);

@@ -1,11 +1,14 @@
 #include "io/record_reader.h"
 
+#include <simdjson.h>
+
 #include <cctype>
 #include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <simdjson.h>
+
+#include "text/utf8.h"
 
 namespace dyad {
 namespace {
@@ -34,7 +37,9 @@ class JsonlReader : public RecordReader {
       std::string why;
       if (!ParseJsonRecord(line, &record->article, &record->warning, &why)) {
         *error = location + ": " +
-                 (record->article.id.empty() ? "" : "record '" + record->article.id + "': ") +
+                 (record->article.id.empty()
+                      ? ""
+                      : "record '" + record->article.id + "': ") +
                  why;
         return Outcome::kError;
       }
@@ -89,7 +94,8 @@ class TextReader : public RecordReader {
     if (done_) return Outcome::kEnd;
     done_ = true;
     std::string text = std::move(first_);
-    text.append(std::istreambuf_iterator<char>(*in_), std::istreambuf_iterator<char>());
+    text.append(std::istreambuf_iterator<char>(*in_),
+                std::istreambuf_iterator<char>());
     if (text.find('\0') != std::string::npos) {
       *error = name_ + ": binary file (holds NUL bytes): not coded";
       return Outcome::kError;
@@ -149,27 +155,6 @@ std::unique_ptr<RecordReader> Make(std::istream* in,
 // character U+10FF00 + B (F4 8F BE|BF xx), which UnescapeInvalidBytes turns
 // back into B in every string read. A line that already holds such a
 // character, or a \udbff escape that could spell one, is not rewritten.
-size_t ValidUtf8Length(std::string_view s, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n;
-  uint32_t cp;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    const unsigned char d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  return n;
-}
-
 bool IsStandIn(std::string_view s, size_t i) {
   return i + 4 <= s.size() && s[i] == '\xF4' && s[i + 1] == '\x8F' &&
          (s[i + 2] == '\xBE' || s[i + 2] == '\xBF');
@@ -184,7 +169,7 @@ bool EscapeInvalidBytes(std::string_view line, std::string* out) {
         std::tolower(static_cast<unsigned char>(line[i + 4])) == 'f' &&
         std::tolower(static_cast<unsigned char>(line[i + 5])) == 'f')
       return false;
-    const size_t n = ValidUtf8Length(line, i);
+    const size_t n = text_internal::ValidUtf8Length(line, i);
     if (n == 0) {
       const unsigned char b = static_cast<unsigned char>(line[i]);
       out->push_back('\xF4');
@@ -208,8 +193,8 @@ std::string UnescapeInvalidBytes(std::string_view s) {
     if (IsStandIn(s, i)) {
       const unsigned char third = static_cast<unsigned char>(s[i + 2]);
       const unsigned char fourth = static_cast<unsigned char>(s[i + 3]);
-      out.push_back(static_cast<char>((third == 0xBF ? 0xC0 : 0x80) |
-                                      (fourth & 0x3F)));
+      out.push_back(
+          static_cast<char>((third == 0xBF ? 0xC0 : 0x80) | (fourth & 0x3F)));
       i += 4;
     } else {
       out.push_back(s[i++]);
@@ -239,7 +224,8 @@ bool ParseJsonRecord(std::string_view line, Article* article,
     return escaped ? UnescapeInvalidBytes(v) : std::string(v);
   };
   if (err) {
-    *error = std::string("not valid JSON (") + simdjson::error_message(err) + ")";
+    *error =
+        std::string("not valid JSON (") + simdjson::error_message(err) + ")";
     return false;
   }
   simdjson::dom::object obj;
@@ -285,7 +271,8 @@ bool ParseJsonRecord(std::string_view line, Article* article,
   if (!date.empty()) {
     article->date = ParseDate(date);
     if (!article->date.valid())
-      *warning = "unparsable date '" + date.substr(0, 40) + "': coded without a date";
+      *warning =
+          "unparsable date '" + date.substr(0, 40) + "': coded without a date";
   }
   return true;
 }

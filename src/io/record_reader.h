@@ -36,8 +36,8 @@ struct InputRecord {
 class RecordReader {
  public:
   // Opens `path` ("-" is standard input).
-  static Result<std::unique_ptr<RecordReader>> Open(const std::string& path,
-                                                    const ReaderOptions& options);
+  static Result<std::unique_ptr<RecordReader>> Open(
+      const std::string& path, const ReaderOptions& options);
   // Reads from a stream the caller owns (for tests).
   static std::unique_ptr<RecordReader> FromStream(std::istream* in,
                                                   const std::string& name,

@@ -22,8 +22,10 @@ ReadAll Read(const std::string& input, const std::string& name,
   for (;;) {
     auto o = reader->Next(&r, &error);
     if (o == RecordReader::Outcome::kEnd) break;
-    if (o == RecordReader::Outcome::kError) out.errors.push_back(error);
-    else out.records.push_back(r);
+    if (o == RecordReader::Outcome::kError)
+      out.errors.push_back(error);
+    else
+      out.records.push_back(r);
   }
   return out;
 }
@@ -57,11 +59,13 @@ TEST(RecordReaderTest, BadLinesAreReportedAndSkipped) {
       "{\"id\": \"ok2\", \"text\": \"c\"}\n",
       "in.jsonl");
   ASSERT_EQ(r.errors.size(), 5u);
-  EXPECT_EQ(r.errors[0].rfind("in.jsonl:2: not valid JSON", 0), 0u) << r.errors[0];
+  EXPECT_EQ(r.errors[0].rfind("in.jsonl:2: not valid JSON", 0), 0u)
+      << r.errors[0];
   EXPECT_EQ(r.errors[1], "in.jsonl:3: record 'x2': missing field 'text'");
   EXPECT_EQ(r.errors[2], "in.jsonl:4: missing field 'id'");
   EXPECT_EQ(r.errors[3], "in.jsonl:5: not a JSON object");
-  EXPECT_EQ(r.errors[4], "in.jsonl:6: record 'x5': field 'text' must be a string");
+  EXPECT_EQ(r.errors[4],
+            "in.jsonl:6: record 'x5': field 'text' must be a string");
   ASSERT_EQ(r.records.size(), 3u);
   EXPECT_EQ(r.records[1].article.id, "x6");
   EXPECT_NE(r.records[1].warning.find("unparsable date"), std::string::npos);
@@ -74,13 +78,16 @@ TEST(RecordReaderTest, BadLinesAreReportedAndSkipped) {
 // records used to fail with "not valid JSON".
 TEST(RecordReaderTest, InvalidUtf8InsideStringsIsKept) {
   ReadAll r = Read(
-      "{\"id\": \"u\xff" "1\", \"text\": \"a \xff b \xc3( c \xe2\x82\\n\xed\xa0\x80\"}\n"
+      "{\"id\": \"u\xff"
+      "1\", \"text\": \"a \xff b \xc3( c \xe2\x82\\n\xed\xa0\x80\"}\n"
       "{\"id\": \"u2\", \"text\": \"\xf4\x8f\xbe\x80 \\udbff\\udf80\"}\n"
       "{\"id\": \"u3\", \"text\": \"\xf4\x8f\xbe\x80 \xff\"}\n"
       "{\"id\": \"u4\", \"text\": \"x\"} \xff\n",
       "in.jsonl");
   ASSERT_EQ(r.records.size(), 2u);
-  EXPECT_EQ(r.records[0].article.id, "u\xff" "1");
+  EXPECT_EQ(r.records[0].article.id,
+            "u\xff"
+            "1");
   EXPECT_EQ(r.records[0].article.text,
             "a \xff b \xc3( c \xe2\x82\n\xed\xa0\x80");
   // Characters that look like the reader's stand-ins are left alone.
@@ -88,8 +95,10 @@ TEST(RecordReaderTest, InvalidUtf8InsideStringsIsKept) {
   // A line holding a stand-in and an invalid byte, or an invalid byte
   // outside a string, is still an error.
   ASSERT_EQ(r.errors.size(), 2u);
-  EXPECT_EQ(r.errors[0].rfind("in.jsonl:3: not valid JSON", 0), 0u) << r.errors[0];
-  EXPECT_EQ(r.errors[1].rfind("in.jsonl:4: not valid JSON", 0), 0u) << r.errors[1];
+  EXPECT_EQ(r.errors[0].rfind("in.jsonl:3: not valid JSON", 0), 0u)
+      << r.errors[0];
+  EXPECT_EQ(r.errors[1].rfind("in.jsonl:4: not valid JSON", 0), 0u)
+      << r.errors[1];
 }
 
 TEST(RecordReaderTest, PlainTextIsOneArticle) {
@@ -103,7 +112,10 @@ TEST(RecordReaderTest, PlainTextIsOneArticle) {
 }
 
 TEST(RecordReaderTest, BinaryTextIsRefused) {
-  ReadAll r = Read(std::string("\x7f" "ELF\0\0\x01", 7), "a.out");
+  ReadAll r = Read(std::string("\x7f"
+                               "ELF\0\0\x01",
+                               7),
+                   "a.out");
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_NE(r.errors[0].find("a.out: binary file"), std::string::npos);
 }

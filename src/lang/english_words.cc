@@ -153,74 +153,78 @@ Status EnglishWords::ReadBrill(const std::string& path) {
   MappedFile file;
   Status s = file.Open(path, kBrill);
   if (!s.ok()) return s;
-  return ForEachLine(file.text(), [&](std::string_view line, int line_no) -> Status {
-    // '#' starts a comment only before a space: "#" is also a word.
-    if (line.empty() || line.substr(0, 2) == "# ") return Status::Ok();
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size()) {
-      return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
-                                     ": expected word<TAB>tags, got '" +
-                                     std::string(line) + "'");
-    }
-    std::string_view word = line.substr(0, tab);
-    std::string_view tags = line.substr(tab + 1);
-    uint8_t classes = 0, first = 0;
-    while (!tags.empty()) {
-      std::string_view tag = NextField(&tags);
-      uint8_t c = ClassOfPennTag(tag);
-      if (c && !first) first = c;
-      classes |= c;
-    }
-    if (!classes || word.size() > kMaxWord) return Status::Ok();  // closed-class
-    bool lower = true;
-    for (char c : word) lower = lower && !(c >= 'A' && c <= 'Z');
-    if (lower) {
-      WordClasses& w = words_.FindOrAdd(word).classes;
-      w.brill = classes;
-      w.brill_first = first;
-    } else {
-      WordClasses& w = words_.FindOrAdd(AsciiLower(word)).classes;
-      w.capital |= classes;
-      bool capitalized = word[0] >= 'A' && word[0] <= 'Z';
-      for (size_t k = 1; k < word.size(); ++k)
-        capitalized = capitalized && !(word[k] >= 'A' && word[k] <= 'Z');
-      if (capitalized) w.capital_first = first;
-    }
-    return Status::Ok();
-  });
+  return ForEachLine(
+      file.text(), [&](std::string_view line, int line_no) -> Status {
+        // '#' starts a comment only before a space: "#" is also a word.
+        if (line.empty() || line.substr(0, 2) == "# ") return Status::Ok();
+        size_t tab = line.find('\t');
+        if (tab == std::string_view::npos || tab == 0 ||
+            tab + 1 == line.size()) {
+          return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
+                                         ": expected word<TAB>tags, got '" +
+                                         std::string(line) + "'");
+        }
+        std::string_view word = line.substr(0, tab);
+        std::string_view tags = line.substr(tab + 1);
+        uint8_t classes = 0, first = 0;
+        while (!tags.empty()) {
+          std::string_view tag = NextField(&tags);
+          uint8_t c = ClassOfPennTag(tag);
+          if (c && !first) first = c;
+          classes |= c;
+        }
+        if (!classes || word.size() > kMaxWord)
+          return Status::Ok();  // closed-class
+        bool lower = true;
+        for (char c : word) lower = lower && !(c >= 'A' && c <= 'Z');
+        if (lower) {
+          WordClasses& w = words_.FindOrAdd(word).classes;
+          w.brill = classes;
+          w.brill_first = first;
+        } else {
+          WordClasses& w = words_.FindOrAdd(AsciiLower(word)).classes;
+          w.capital |= classes;
+          bool capitalized = word[0] >= 'A' && word[0] <= 'Z';
+          for (size_t k = 1; k < word.size(); ++k)
+            capitalized = capitalized && !(word[k] >= 'A' && word[k] <= 'Z');
+          if (capitalized) w.capital_first = first;
+        }
+        return Status::Ok();
+      });
 }
 
 Status EnglishWords::ReadWordNetIndex(const std::string& path, WordClass cls) {
   MappedFile file;
   Status s = file.Open(path, kWordNet);
   if (!s.ok()) return s;
-  return ForEachLine(file.text(), [&](std::string_view line, int line_no) -> Status {
-    if (line.empty() || line[0] == ' ') return Status::Ok();  // licence
-    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt ...
-    std::string_view rest = line;
-    std::string_view lemma = NextField(&rest);
-    if (!IsLowerWord(lemma)) return Status::Ok();  // multi-word (a_priori)
-    NextField(&rest);  // pos
-    NextField(&rest);  // synset_cnt
-    int pointers = ParseCount(NextField(&rest));
-    for (int i = 0; i < pointers; ++i) NextField(&rest);
-    NextField(&rest);  // sense_cnt
-    int tagged = ParseCount(NextField(&rest));
-    if (pointers < 0 || tagged < 0) {
-      return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
-                                     ": not a WordNet index line");
-    }
-    Entry& e = words_.FindOrAdd(lemma);
-    e.classes.wordnet |= cls;
-    // +1 so that a class with no tagged sense still beats none.
-    uint16_t count = static_cast<uint16_t>(std::min(60000, tagged + 1));
-    if (count > e.tagged_senses) {
-      e.tagged_senses = count;
-      e.classes.wordnet_first = cls;
-    }
-    if (cls == kClassVerb) verb_lemmas_.emplace_back(lemma);
-    return Status::Ok();
-  });
+  return ForEachLine(
+      file.text(), [&](std::string_view line, int line_no) -> Status {
+        if (line.empty() || line[0] == ' ') return Status::Ok();  // licence
+        // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt ...
+        std::string_view rest = line;
+        std::string_view lemma = NextField(&rest);
+        if (!IsLowerWord(lemma)) return Status::Ok();  // multi-word (a_priori)
+        NextField(&rest);                              // pos
+        NextField(&rest);                              // synset_cnt
+        int pointers = ParseCount(NextField(&rest));
+        for (int i = 0; i < pointers; ++i) NextField(&rest);
+        NextField(&rest);  // sense_cnt
+        int tagged = ParseCount(NextField(&rest));
+        if (pointers < 0 || tagged < 0) {
+          return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
+                                         ": not a WordNet index line");
+        }
+        Entry& e = words_.FindOrAdd(lemma);
+        e.classes.wordnet |= cls;
+        // +1 so that a class with no tagged sense still beats none.
+        uint16_t count = static_cast<uint16_t>(std::min(60000, tagged + 1));
+        if (count > e.tagged_senses) {
+          e.tagged_senses = count;
+          e.classes.wordnet_first = cls;
+        }
+        if (cls == kClassVerb) verb_lemmas_.emplace_back(lemma);
+        return Status::Ok();
+      });
 }
 
 Status EnglishWords::ReadExceptions(const std::string& path,
@@ -228,19 +232,20 @@ Status EnglishWords::ReadExceptions(const std::string& path,
   MappedFile file;
   Status s = file.Open(path, kWordNet);
   if (!s.ok()) return s;
-  return ForEachLine(file.text(), [&](std::string_view line, int line_no) -> Status {
-    if (line.empty()) return Status::Ok();
-    std::string_view rest = line;
-    std::string_view form = NextField(&rest);
-    std::string_view lemma = NextField(&rest);
-    if (form.empty() || lemma.empty()) {
-      return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
-                                     ": expected 'form lemma'");
-    }
-    if (IsLowerWord(form) && IsLowerWord(lemma) && form != lemma)
-      out->try_emplace(std::string(form), std::string(lemma));
-    return Status::Ok();
-  });
+  return ForEachLine(
+      file.text(), [&](std::string_view line, int line_no) -> Status {
+        if (line.empty()) return Status::Ok();
+        std::string_view rest = line;
+        std::string_view form = NextField(&rest);
+        std::string_view lemma = NextField(&rest);
+        if (form.empty() || lemma.empty()) {
+          return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
+                                         ": expected 'form lemma'");
+        }
+        if (IsLowerWord(form) && IsLowerWord(lemma) && form != lemma)
+          out->try_emplace(std::string(form), std::string(lemma));
+        return Status::Ok();
+      });
 }
 
 Result<std::shared_ptr<const EnglishWords>> EnglishWords::Load(
@@ -248,7 +253,8 @@ Result<std::shared_ptr<const EnglishWords>> EnglishWords::Load(
   // One instance per set of paths while any lexicon holds it.
   static std::mutex mu;
   static std::map<std::pair<std::string, std::string>,
-                  std::weak_ptr<const EnglishWords>> cache;
+                  std::weak_ptr<const EnglishWords>>
+      cache;
   std::lock_guard<std::mutex> lock(mu);
   auto key = std::make_pair(files.brill_tsv, files.wordnet_dir);
   if (auto hit = cache[key].lock()) return hit;
@@ -263,13 +269,17 @@ Result<std::shared_ptr<const EnglishWords>> EnglishWords::Load(
   words->verb_lemmas_.reserve(12000);
   Status s = words->ReadBrill(files.brill_tsv);
   const std::pair<const char*, WordClass> kIndexes[] = {
-      {"index.noun", kClassNoun}, {"index.verb", kClassVerb},
-      {"index.adj", kClassAdj}, {"index.adv", kClassAdv}};
+      {"index.noun", kClassNoun},
+      {"index.verb", kClassVerb},
+      {"index.adj", kClassAdj},
+      {"index.adv", kClassAdv}};
   for (const auto& [name, cls] : kIndexes) {
-    if (s.ok()) s = words->ReadWordNetIndex(files.wordnet_dir + "/" + name, cls);
+    if (s.ok())
+      s = words->ReadWordNetIndex(files.wordnet_dir + "/" + name, cls);
   }
   StringMap<std::string> verb_exc;
-  if (s.ok()) s = words->ReadExceptions(files.wordnet_dir + "/verb.exc", &verb_exc);
+  if (s.ok())
+    s = words->ReadExceptions(files.wordnet_dir + "/verb.exc", &verb_exc);
   if (s.ok()) {
     s = words->ReadExceptions(files.wordnet_dir + "/noun.exc",
                               &words->noun_exceptions_);
@@ -277,8 +287,9 @@ Result<std::shared_ptr<const EnglishWords>> EnglishWords::Load(
   if (!s.ok()) return s;
   for (auto& [form, lemma] : verb_exc) {
     WordClasses c = words->Classes(form);
-    if (c.brill_first && c.brill_first != kClassVerb) continue;   // wound, ground
-    if (c.wordnet & kClassVerb) continue;                         // lay, saw
+    if (c.brill_first && c.brill_first != kClassVerb)
+      continue;                            // wound, ground
+    if (c.wordnet & kClassVerb) continue;  // lay, saw
     if (!(words->Classes(lemma).wordnet & kClassVerb)) continue;
     words->verb_exceptions_.emplace(form, std::move(lemma));
   }

@@ -39,7 +39,8 @@ struct StringHash {
   }
 };
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringMap =
+    std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // Open word classes, as bits of a mask.
@@ -78,7 +79,8 @@ class EnglishWords {
   // Reads the word lists. A missing file is NotFound with a message naming
   // it and scripts/setup.sh; a malformed line is InvalidArgument naming
   // file:line.
-  static Result<std::shared_ptr<const EnglishWords>> Load(const LexiconFiles& files);
+  static Result<std::shared_ptr<const EnglishWords>> Load(
+      const LexiconFiles& files);
 
   WordClasses Classes(std::string_view lower) const;
   // WordNet's verb lemmas (single words).
@@ -86,9 +88,13 @@ class EnglishWords {
   // verb.exc, form -> lemma, without the forms that are more often another
   // word: those brill tags first as a non-verb ("wound", "ground") and those
   // that are verb lemmas themselves ("lay", "saw").
-  const StringMap<std::string>& verb_exceptions() const { return verb_exceptions_; }
+  const StringMap<std::string>& verb_exceptions() const {
+    return verb_exceptions_;
+  }
   // noun.exc, form -> its first lemma ("men" -> "man").
-  const StringMap<std::string>& noun_exceptions() const { return noun_exceptions_; }
+  const StringMap<std::string>& noun_exceptions() const {
+    return noun_exceptions_;
+  }
   size_t size() const { return words_.size(); }
 
  private:

@@ -29,11 +29,12 @@ class EnglishWordsTest : public testing::Test {
           "police\tNN VB NNS\n"
           "wound\tNN VBD VBN VB\n"
           "the\tDT\n");
-    Write("wordnet/index.noun",
-          "  1 This software and database is being provided\n"
-          "police n 1 2 @ ; 1 1 08337324  \n"
-          "talk n 5 3 @ ~ + 5 2 07133701 07134850 07135734 07135080 06282651  \n"
-          "a_priori n 1 0 1 0 00000001  \n");
+    Write(
+        "wordnet/index.noun",
+        "  1 This software and database is being provided\n"
+        "police n 1 2 @ ; 1 1 08337324  \n"
+        "talk n 5 3 @ ~ + 5 2 07133701 07134850 07135734 07135080 06282651  \n"
+        "a_priori n 1 0 1 0 00000001  \n");
     Write("wordnet/index.verb",
           "police v 2 2 @ ~ 2 0 02561332 02561888  \n"
           "talk v 5 2 @ ~ 5 4 00941990 01037498 00962447 00941140 00740577  \n"
@@ -93,7 +94,8 @@ TEST_F(EnglishWordsTest, MissingFilesTellTheUserToRunSetup) {
   auto words = EnglishWords::Load(files_);
   ASSERT_FALSE(words.ok());
   EXPECT_NE(words.status().message().find("brill.tsv"), std::string::npos);
-  EXPECT_NE(words.status().message().find("scripts/setup.sh"), std::string::npos);
+  EXPECT_NE(words.status().message().find("scripts/setup.sh"),
+            std::string::npos);
   LexiconFiles no_wordnet = files_;
   no_wordnet.wordnet_dir = (dir_ / "nowhere").string();
   Write("brill.tsv", "current\tJJ\n");

@@ -15,90 +15,240 @@ struct ClosedWord {
 // starts from ("that" as a subordinator, "to" as infinitive marker); the
 // tagger revises them in context.
 constexpr ClosedWord kClosedWords[] = {
-    {"the", Pos::kDet}, {"a", Pos::kDet}, {"an", Pos::kDet},
-    {"this", Pos::kDet}, {"these", Pos::kDet}, {"those", Pos::kDet},
-    {"some", Pos::kDet}, {"any", Pos::kDet}, {"each", Pos::kDet},
-    {"every", Pos::kDet}, {"all", Pos::kDet}, {"both", Pos::kDet},
-    {"no", Pos::kDet}, {"another", Pos::kDet}, {"its", Pos::kDet},
-    {"their", Pos::kDet}, {"his", Pos::kDet}, {"her", Pos::kDet},
-    {"our", Pos::kDet}, {"my", Pos::kDet}, {"your", Pos::kDet},
-    {"several", Pos::kDet}, {"many", Pos::kDet}, {"few", Pos::kDet},
-    {"more", Pos::kDet}, {"most", Pos::kDet}, {"other", Pos::kDet},
-    {"such", Pos::kDet}, {"least", Pos::kDet}, {"dozens", Pos::kDet},
-    {"hundreds", Pos::kDet}, {"thousands", Pos::kDet}, {"millions", Pos::kDet},
-    {"he", Pos::kPron}, {"she", Pos::kPron}, {"it", Pos::kPron},
-    {"they", Pos::kPron}, {"we", Pos::kPron}, {"i", Pos::kPron},
-    {"you", Pos::kPron}, {"him", Pos::kPron}, {"them", Pos::kPron},
-    {"us", Pos::kPron}, {"me", Pos::kPron}, {"itself", Pos::kPron},
-    {"themselves", Pos::kPron}, {"himself", Pos::kPron},
-    {"herself", Pos::kPron}, {"there", Pos::kPron}, {"one", Pos::kNum},
-    {"who", Pos::kWh}, {"whom", Pos::kWh}, {"which", Pos::kWh},
+    {"the", Pos::kDet},
+    {"a", Pos::kDet},
+    {"an", Pos::kDet},
+    {"this", Pos::kDet},
+    {"these", Pos::kDet},
+    {"those", Pos::kDet},
+    {"some", Pos::kDet},
+    {"any", Pos::kDet},
+    {"each", Pos::kDet},
+    {"every", Pos::kDet},
+    {"all", Pos::kDet},
+    {"both", Pos::kDet},
+    {"no", Pos::kDet},
+    {"another", Pos::kDet},
+    {"its", Pos::kDet},
+    {"their", Pos::kDet},
+    {"his", Pos::kDet},
+    {"her", Pos::kDet},
+    {"our", Pos::kDet},
+    {"my", Pos::kDet},
+    {"your", Pos::kDet},
+    {"several", Pos::kDet},
+    {"many", Pos::kDet},
+    {"few", Pos::kDet},
+    {"more", Pos::kDet},
+    {"most", Pos::kDet},
+    {"other", Pos::kDet},
+    {"such", Pos::kDet},
+    {"least", Pos::kDet},
+    {"dozens", Pos::kDet},
+    {"hundreds", Pos::kDet},
+    {"thousands", Pos::kDet},
+    {"millions", Pos::kDet},
+    {"he", Pos::kPron},
+    {"she", Pos::kPron},
+    {"it", Pos::kPron},
+    {"they", Pos::kPron},
+    {"we", Pos::kPron},
+    {"i", Pos::kPron},
+    {"you", Pos::kPron},
+    {"him", Pos::kPron},
+    {"them", Pos::kPron},
+    {"us", Pos::kPron},
+    {"me", Pos::kPron},
+    {"itself", Pos::kPron},
+    {"themselves", Pos::kPron},
+    {"himself", Pos::kPron},
+    {"herself", Pos::kPron},
+    {"there", Pos::kPron},
+    {"one", Pos::kNum},
+    {"who", Pos::kWh},
+    {"whom", Pos::kWh},
+    {"which", Pos::kWh},
     {"whose", Pos::kWh},
-    {"of", Pos::kPrep}, {"in", Pos::kPrep}, {"on", Pos::kPrep},
-    {"at", Pos::kPrep}, {"by", Pos::kPrep}, {"for", Pos::kPrep},
-    {"with", Pos::kPrep}, {"from", Pos::kPrep}, {"into", Pos::kPrep},
-    {"onto", Pos::kPrep}, {"over", Pos::kPrep}, {"under", Pos::kPrep},
-    {"against", Pos::kPrep}, {"between", Pos::kPrep}, {"among", Pos::kPrep},
-    {"during", Pos::kPrep}, {"through", Pos::kPrep}, {"across", Pos::kPrep},
-    {"about", Pos::kPrep}, {"near", Pos::kPrep}, {"toward", Pos::kPrep},
-    {"towards", Pos::kPrep}, {"despite", Pos::kPrep}, {"without", Pos::kPrep},
-    {"within", Pos::kPrep}, {"along", Pos::kPrep}, {"around", Pos::kPrep},
-    {"behind", Pos::kPrep}, {"beyond", Pos::kPrep}, {"via", Pos::kPrep},
-    {"per", Pos::kPrep}, {"amid", Pos::kPrep}, {"amidst", Pos::kPrep},
-    {"following", Pos::kPrep}, {"including", Pos::kPrep}, {"upon", Pos::kPrep},
-    {"throughout", Pos::kPrep}, {"outside", Pos::kPrep}, {"inside", Pos::kPrep},
-    {"like", Pos::kPrep}, {"than", Pos::kPrep}, {"off", Pos::kPrep},
-    {"up", Pos::kPrep}, {"down", Pos::kPrep}, {"out", Pos::kPrep},
-    {"after", Pos::kPrep}, {"before", Pos::kPrep}, {"since", Pos::kPrep},
-    {"until", Pos::kPrep}, {"regarding", Pos::kPrep}, {"concerning", Pos::kPrep},
+    {"of", Pos::kPrep},
+    {"in", Pos::kPrep},
+    {"on", Pos::kPrep},
+    {"at", Pos::kPrep},
+    {"by", Pos::kPrep},
+    {"for", Pos::kPrep},
+    {"with", Pos::kPrep},
+    {"from", Pos::kPrep},
+    {"into", Pos::kPrep},
+    {"onto", Pos::kPrep},
+    {"over", Pos::kPrep},
+    {"under", Pos::kPrep},
+    {"against", Pos::kPrep},
+    {"between", Pos::kPrep},
+    {"among", Pos::kPrep},
+    {"during", Pos::kPrep},
+    {"through", Pos::kPrep},
+    {"across", Pos::kPrep},
+    {"about", Pos::kPrep},
+    {"near", Pos::kPrep},
+    {"toward", Pos::kPrep},
+    {"towards", Pos::kPrep},
+    {"despite", Pos::kPrep},
+    {"without", Pos::kPrep},
+    {"within", Pos::kPrep},
+    {"along", Pos::kPrep},
+    {"around", Pos::kPrep},
+    {"behind", Pos::kPrep},
+    {"beyond", Pos::kPrep},
+    {"via", Pos::kPrep},
+    {"per", Pos::kPrep},
+    {"amid", Pos::kPrep},
+    {"amidst", Pos::kPrep},
+    {"following", Pos::kPrep},
+    {"including", Pos::kPrep},
+    {"upon", Pos::kPrep},
+    {"throughout", Pos::kPrep},
+    {"outside", Pos::kPrep},
+    {"inside", Pos::kPrep},
+    {"like", Pos::kPrep},
+    {"than", Pos::kPrep},
+    {"off", Pos::kPrep},
+    {"up", Pos::kPrep},
+    {"down", Pos::kPrep},
+    {"out", Pos::kPrep},
+    {"after", Pos::kPrep},
+    {"before", Pos::kPrep},
+    {"since", Pos::kPrep},
+    {"until", Pos::kPrep},
+    {"regarding", Pos::kPrep},
+    {"concerning", Pos::kPrep},
     {"according", Pos::kPrep},  // "according to"
-    {"above", Pos::kPrep}, {"below", Pos::kPrep}, {"beneath", Pos::kPrep},
-    {"besides", Pos::kPrep}, {"unlike", Pos::kPrep},
-    {"and", Pos::kConj}, {"or", Pos::kConj}, {"but", Pos::kConj},
+    {"above", Pos::kPrep},
+    {"below", Pos::kPrep},
+    {"beneath", Pos::kPrep},
+    {"besides", Pos::kPrep},
+    {"unlike", Pos::kPrep},
+    {"and", Pos::kConj},
+    {"or", Pos::kConj},
+    {"but", Pos::kConj},
     {"nor", Pos::kConj},
-    {"that", Pos::kSconj}, {"because", Pos::kSconj}, {"although", Pos::kSconj},
-    {"though", Pos::kSconj}, {"while", Pos::kSconj}, {"whereas", Pos::kSconj},
-    {"if", Pos::kSconj}, {"unless", Pos::kSconj}, {"when", Pos::kSconj},
-    {"whenever", Pos::kSconj}, {"as", Pos::kSconj}, {"once", Pos::kSconj},
-    {"whether", Pos::kSconj}, {"where", Pos::kSconj}, {"how", Pos::kSconj},
-    {"why", Pos::kSconj}, {"what", Pos::kSconj}, {"so", Pos::kSconj},
-    {"be", Pos::kAux}, {"is", Pos::kAux}, {"am", Pos::kAux},
-    {"are", Pos::kAux}, {"was", Pos::kAux}, {"were", Pos::kAux},
-    {"been", Pos::kAux}, {"being", Pos::kAux}, {"have", Pos::kAux},
-    {"has", Pos::kAux}, {"had", Pos::kAux}, {"having", Pos::kAux},
-    {"do", Pos::kAux}, {"does", Pos::kAux}, {"did", Pos::kAux},
-    {"'s", Pos::kPoss}, {"'", Pos::kPoss},
-    {"will", Pos::kModal}, {"would", Pos::kModal}, {"shall", Pos::kModal},
-    {"should", Pos::kModal}, {"can", Pos::kModal}, {"could", Pos::kModal},
-    {"may", Pos::kModal}, {"might", Pos::kModal}, {"must", Pos::kModal},
-    {"wo", Pos::kModal}, {"ca", Pos::kModal}, {"'ll", Pos::kModal},
+    {"that", Pos::kSconj},
+    {"because", Pos::kSconj},
+    {"although", Pos::kSconj},
+    {"though", Pos::kSconj},
+    {"while", Pos::kSconj},
+    {"whereas", Pos::kSconj},
+    {"if", Pos::kSconj},
+    {"unless", Pos::kSconj},
+    {"when", Pos::kSconj},
+    {"whenever", Pos::kSconj},
+    {"as", Pos::kSconj},
+    {"once", Pos::kSconj},
+    {"whether", Pos::kSconj},
+    {"where", Pos::kSconj},
+    {"how", Pos::kSconj},
+    {"why", Pos::kSconj},
+    {"what", Pos::kSconj},
+    {"so", Pos::kSconj},
+    {"be", Pos::kAux},
+    {"is", Pos::kAux},
+    {"am", Pos::kAux},
+    {"are", Pos::kAux},
+    {"was", Pos::kAux},
+    {"were", Pos::kAux},
+    {"been", Pos::kAux},
+    {"being", Pos::kAux},
+    {"have", Pos::kAux},
+    {"has", Pos::kAux},
+    {"had", Pos::kAux},
+    {"having", Pos::kAux},
+    {"do", Pos::kAux},
+    {"does", Pos::kAux},
+    {"did", Pos::kAux},
+    {"'s", Pos::kPoss},
+    {"'", Pos::kPoss},
+    {"will", Pos::kModal},
+    {"would", Pos::kModal},
+    {"shall", Pos::kModal},
+    {"should", Pos::kModal},
+    {"can", Pos::kModal},
+    {"could", Pos::kModal},
+    {"may", Pos::kModal},
+    {"might", Pos::kModal},
+    {"must", Pos::kModal},
+    {"wo", Pos::kModal},
+    {"ca", Pos::kModal},
+    {"'ll", Pos::kModal},
     {"'d", Pos::kModal},
-    {"not", Pos::kNeg}, {"n't", Pos::kNeg}, {"never", Pos::kNeg},
+    {"not", Pos::kNeg},
+    {"n't", Pos::kNeg},
+    {"never", Pos::kNeg},
     {"to", Pos::kTo},
-    {"also", Pos::kAdv}, {"already", Pos::kAdv}, {"still", Pos::kAdv},
-    {"yet", Pos::kAdv}, {"again", Pos::kAdv}, {"recently", Pos::kAdv},
-    {"reportedly", Pos::kAdv}, {"allegedly", Pos::kAdv}, {"now", Pos::kAdv},
-    {"then", Pos::kAdv}, {"just", Pos::kAdv}, {"even", Pos::kAdv},
-    {"only", Pos::kAdv}, {"later", Pos::kAdv}, {"earlier", Pos::kAdv},
-    {"today", Pos::kAdv}, {"yesterday", Pos::kAdv}, {"tomorrow", Pos::kAdv},
-    {"meanwhile", Pos::kAdv}, {"however", Pos::kAdv}, {"jointly", Pos::kAdv},
-    {"reluctantly", Pos::kAdv}, {"repeatedly", Pos::kAdv}, {"far", Pos::kAdv},
-    {"very", Pos::kAdv}, {"too", Pos::kAdv}, {"almost", Pos::kAdv},
-    {"nearly", Pos::kAdv}, {"about", Pos::kPrep}, {"soon", Pos::kAdv},
-    {"often", Pos::kAdv}, {"ever", Pos::kAdv}, {"once", Pos::kSconj},
-    {"late", Pos::kAdv}, {"together", Pos::kAdv}, {"further", Pos::kAdv},
+    {"also", Pos::kAdv},
+    {"already", Pos::kAdv},
+    {"still", Pos::kAdv},
+    {"yet", Pos::kAdv},
+    {"again", Pos::kAdv},
+    {"recently", Pos::kAdv},
+    {"reportedly", Pos::kAdv},
+    {"allegedly", Pos::kAdv},
+    {"now", Pos::kAdv},
+    {"then", Pos::kAdv},
+    {"just", Pos::kAdv},
+    {"even", Pos::kAdv},
+    {"only", Pos::kAdv},
+    {"later", Pos::kAdv},
+    {"earlier", Pos::kAdv},
+    {"today", Pos::kAdv},
+    {"yesterday", Pos::kAdv},
+    {"tomorrow", Pos::kAdv},
+    {"meanwhile", Pos::kAdv},
+    {"however", Pos::kAdv},
+    {"jointly", Pos::kAdv},
+    {"reluctantly", Pos::kAdv},
+    {"repeatedly", Pos::kAdv},
+    {"far", Pos::kAdv},
+    {"very", Pos::kAdv},
+    {"too", Pos::kAdv},
+    {"almost", Pos::kAdv},
+    {"nearly", Pos::kAdv},
+    {"about", Pos::kPrep},
+    {"soon", Pos::kAdv},
+    {"often", Pos::kAdv},
+    {"ever", Pos::kAdv},
+    {"once", Pos::kSconj},
+    {"late", Pos::kAdv},
+    {"together", Pos::kAdv},
+    {"further", Pos::kAdv},
     // Number words.
-    {"two", Pos::kNum}, {"three", Pos::kNum}, {"four", Pos::kNum},
-    {"five", Pos::kNum}, {"six", Pos::kNum}, {"seven", Pos::kNum},
-    {"eight", Pos::kNum}, {"nine", Pos::kNum}, {"ten", Pos::kNum},
-    {"eleven", Pos::kNum}, {"twelve", Pos::kNum}, {"twenty", Pos::kNum},
-    {"dozen", Pos::kNum}, {"hundred", Pos::kNum}, {"thousand", Pos::kNum},
-    {"million", Pos::kNum}, {"billion", Pos::kNum}, {"trillion", Pos::kNum},
+    {"two", Pos::kNum},
+    {"three", Pos::kNum},
+    {"four", Pos::kNum},
+    {"five", Pos::kNum},
+    {"six", Pos::kNum},
+    {"seven", Pos::kNum},
+    {"eight", Pos::kNum},
+    {"nine", Pos::kNum},
+    {"ten", Pos::kNum},
+    {"eleven", Pos::kNum},
+    {"twelve", Pos::kNum},
+    {"twenty", Pos::kNum},
+    {"dozen", Pos::kNum},
+    {"hundred", Pos::kNum},
+    {"thousand", Pos::kNum},
+    {"million", Pos::kNum},
+    {"billion", Pos::kNum},
+    {"trillion", Pos::kNum},
     // Predicative adjectives that take an infinitive ("is ready to send").
-    {"ready", Pos::kAdj}, {"willing", Pos::kAdj}, {"unwilling", Pos::kAdj},
-    {"able", Pos::kAdj}, {"unable", Pos::kAdj}, {"likely", Pos::kAdj},
-    {"unlikely", Pos::kAdj}, {"eager", Pos::kAdj}, {"keen", Pos::kAdj},
-    {"due", Pos::kAdj}, {"poised", Pos::kAdj},
+    {"ready", Pos::kAdj},
+    {"willing", Pos::kAdj},
+    {"unwilling", Pos::kAdj},
+    {"able", Pos::kAdj},
+    {"unable", Pos::kAdj},
+    {"likely", Pos::kAdj},
+    {"unlikely", Pos::kAdj},
+    {"eager", Pos::kAdj},
+    {"keen", Pos::kAdj},
+    {"due", Pos::kAdj},
+    {"poised", Pos::kAdj},
 };
 
 // Verb suffix rules, tried in order: strip `suffix`, append `add`.
@@ -109,11 +259,11 @@ struct SuffixRule {
   bool undouble;  // "stopped" -> "stop": drop one of a doubled consonant
 };
 constexpr SuffixRule kVerbRules[] = {
-    {"ies", "y", VerbForm::kS, false},   {"es", "", VerbForm::kS, false},
-    {"s", "", VerbForm::kS, false},      {"ied", "y", VerbForm::kEd, false},
-    {"ed", "", VerbForm::kEd, true},     {"ed", "", VerbForm::kEd, false},
-    {"ed", "e", VerbForm::kEd, false},   {"ing", "", VerbForm::kIng, true},
-    {"ing", "", VerbForm::kIng, false},  {"ing", "e", VerbForm::kIng, false},
+    {"ies", "y", VerbForm::kS, false},     {"es", "", VerbForm::kS, false},
+    {"s", "", VerbForm::kS, false},        {"ied", "y", VerbForm::kEd, false},
+    {"ed", "", VerbForm::kEd, true},       {"ed", "", VerbForm::kEd, false},
+    {"ed", "e", VerbForm::kEd, false},     {"ing", "", VerbForm::kIng, true},
+    {"ing", "", VerbForm::kIng, false},    {"ing", "e", VerbForm::kIng, false},
     {"ying", "ie", VerbForm::kIng, false},
 };
 
@@ -148,24 +298,42 @@ bool TakesEs(std::string_view stem) {
 
 const char* PosName(Pos pos) {
   switch (pos) {
-    case Pos::kNoun: return "NOUN";
-    case Pos::kPropn: return "PROPN";
-    case Pos::kVerb: return "VERB";
-    case Pos::kAux: return "AUX";
-    case Pos::kModal: return "MODAL";
-    case Pos::kAdj: return "ADJ";
-    case Pos::kAdv: return "ADV";
-    case Pos::kDet: return "DET";
-    case Pos::kPron: return "PRON";
-    case Pos::kPrep: return "PREP";
-    case Pos::kConj: return "CONJ";
-    case Pos::kSconj: return "SCONJ";
-    case Pos::kTo: return "TO";
-    case Pos::kNeg: return "NEG";
-    case Pos::kNum: return "NUM";
-    case Pos::kPunct: return "PUNCT";
-    case Pos::kPoss: return "POSS";
-    case Pos::kWh: return "WH";
+    case Pos::kNoun:
+      return "NOUN";
+    case Pos::kPropn:
+      return "PROPN";
+    case Pos::kVerb:
+      return "VERB";
+    case Pos::kAux:
+      return "AUX";
+    case Pos::kModal:
+      return "MODAL";
+    case Pos::kAdj:
+      return "ADJ";
+    case Pos::kAdv:
+      return "ADV";
+    case Pos::kDet:
+      return "DET";
+    case Pos::kPron:
+      return "PRON";
+    case Pos::kPrep:
+      return "PREP";
+    case Pos::kConj:
+      return "CONJ";
+    case Pos::kSconj:
+      return "SCONJ";
+    case Pos::kTo:
+      return "TO";
+    case Pos::kNeg:
+      return "NEG";
+    case Pos::kNum:
+      return "NUM";
+    case Pos::kPunct:
+      return "PUNCT";
+    case Pos::kPoss:
+      return "POSS";
+    case Pos::kWh:
+      return "WH";
   }
   return "?";
 }
@@ -200,16 +368,17 @@ Result<Lexicon> Lexicon::Build(const std::string& irregular_verbs_path,
       size_t e = s.find_last_not_of(" \t\r");
       return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     };
-    std::string form = colon == std::string::npos ? "" : trim(line.substr(0, colon));
-    std::string lemma = colon == std::string::npos ? "" : trim(line.substr(colon + 1));
+    std::string form =
+        colon == std::string::npos ? "" : trim(line.substr(0, colon));
+    std::string lemma =
+        colon == std::string::npos ? "" : trim(line.substr(colon + 1));
     bool ok = !form.empty() && !lemma.empty();
     for (char c : form + lemma)
       ok = ok && ((c >= 'a' && c <= 'z') || c == '-' || c == '\'');
     if (!ok) {
-      return Status::InvalidArgument(irregular_verbs_path + ":" +
-                                     std::to_string(line_no) +
-                                     ": expected 'form: lemma' in lower case, got '" +
-                                     trim(line) + "'");
+      return Status::InvalidArgument(
+          irregular_verbs_path + ":" + std::to_string(line_no) +
+          ": expected 'form: lemma' in lower case, got '" + trim(line) + "'");
     }
     WordTable<Word>::Ref ref;
     lex.AddVerb(lemma, true, &ref);
@@ -268,7 +437,8 @@ VerbLemma Lexicon::LemmatizeVerb(std::string_view w) const {
   WordTable<Word>::Entry entry = words_.Find(w);
   if (entry.value) {
     if (entry.value->irregular_of.size) {
-      out.lemma = FindVerb(words_.Text(entry.value->irregular_of), &out.dictionary);
+      out.lemma =
+          FindVerb(words_.Text(entry.value->irregular_of), &out.dictionary);
       // Irregular past forms act like -ed forms (struck, held, met).
       out.form = EndsWith(w, "ing") ? VerbForm::kIng : VerbForm::kEd;
       return out;
@@ -282,8 +452,7 @@ VerbLemma Lexicon::LemmatizeVerb(std::string_view w) const {
   }
   char buf[64];
   for (const SuffixRule& r : kVerbRules) {
-    if (!EndsWith(w, r.suffix) ||
-        w.size() - r.suffix.size() + r.add.size() < 2)
+    if (!EndsWith(w, r.suffix) || w.size() - r.suffix.size() + r.add.size() < 2)
       continue;
     std::string_view stem = w.substr(0, w.size() - r.suffix.size());
     if (r.undouble) {
@@ -291,26 +460,31 @@ VerbLemma Lexicon::LemmatizeVerb(std::string_view w) const {
         continue;
       stem.remove_suffix(1);
     }
-    if (r.form == VerbForm::kS && r.suffix == "s" && EndsWith(w, "ss")) continue;
+    if (r.form == VerbForm::kS && r.suffix == "s" && EndsWith(w, "ss"))
+      continue;
     if (r.suffix == "es" && !TakesEs(stem)) continue;
     if (stem.size() + r.add.size() + 1 > sizeof buf) continue;
     std::memcpy(buf, stem.data(), stem.size());
     std::memcpy(buf + stem.size(), r.add.data(), r.add.size());
     std::string_view found;
-    if (!r.undouble && r.add.empty() && r.form != VerbForm::kS && EndsCvc(stem)) {
+    if (!r.undouble && r.add.empty() && r.form != VerbForm::kS &&
+        EndsCvc(stem)) {
       buf[stem.size()] = 'e';  // "hoped": "hope" before "hop"
       found = FindVerb(std::string_view(buf, stem.size() + 1), &out.dictionary);
     }
     if (found.empty())
-      found = FindVerb(std::string_view(buf, stem.size() + r.add.size()), &out.dictionary);
+      found = FindVerb(std::string_view(buf, stem.size() + r.add.size()),
+                       &out.dictionary);
     if (!found.empty()) {
       out.lemma = found;
       out.form = r.form;
       return out;
     }
   }
-  if (EndsWith(w, "ed") && w.size() > 4) out.form = VerbForm::kEd;
-  else if (EndsWith(w, "ing") && w.size() > 5) out.form = VerbForm::kIng;
+  if (EndsWith(w, "ed") && w.size() > 4)
+    out.form = VerbForm::kEd;
+  else if (EndsWith(w, "ing") && w.size() > 5)
+    out.form = VerbForm::kIng;
   return out;
 }
 

@@ -41,11 +41,11 @@ enum class Pos : uint8_t {
   kConj,   // and, or, but, nor
   kSconj,  // that, because, while, if, ...
   kTo,
-  kNeg,    // not, n't, never
+  kNeg,  // not, n't, never
   kNum,
   kPunct,
-  kPoss,   // 's and '
-  kWh,     // who, whom, which, whose
+  kPoss,  // 's and '
+  kWh,    // who, whom, which, whose
 };
 
 const char* PosName(Pos pos);
@@ -67,9 +67,10 @@ class Lexicon {
   // irregular_verbs.md), the verb lemmas the dictionaries use and the English
   // word lists in `files` (docs/formats/lexicon.md). Errors name file and
   // line; missing word lists tell the user to run scripts/setup.sh.
-  static Result<Lexicon> Build(const std::string& irregular_verbs_path,
-                               const std::vector<std::string>& verb_lemmas,
-                               const LexiconFiles& files = LexiconFiles::Default());
+  static Result<Lexicon> Build(
+      const std::string& irregular_verbs_path,
+      const std::vector<std::string>& verb_lemmas,
+      const LexiconFiles& files = LexiconFiles::Default());
   // A lexicon with the closed-class words and `verb_lemmas` only, without
   // the English word lists (for unit tests).
   static Lexicon Minimal(const std::vector<std::string>& verb_lemmas);
@@ -117,7 +118,8 @@ class Lexicon {
     bool verb = false;                  // a verb lemma
     bool dictionary = false;            // ... of the dictionaries or our list
   };
-  Word& AddVerb(std::string_view lemma, bool dictionary, WordTable<Word>::Ref* ref);
+  Word& AddVerb(std::string_view lemma, bool dictionary,
+                WordTable<Word>::Ref* ref);
 
   StringMap<Pos> closed_;
   WordTable<Word> words_;

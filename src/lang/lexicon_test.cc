@@ -41,18 +41,19 @@ TEST(LexiconTest, PrefersTheLemmaEnglishSpellingImplies) {
   // With both "hop" and "hope" known, an undoubled consonant after a short
   // vowel points to the lemma in -e; "-es" is an ending only after
   // sibilants and o.
-  Lexicon lex = Lexicon::Minimal({"hop", "hope", "star", "stare", "push",
-                                  "go", "visit", "bus"});
+  Lexicon lex = Lexicon::Minimal(
+      {"hop", "hope", "star", "stare", "push", "go", "visit", "bus"});
   struct Case {
     const char* word;
     const char* lemma;
   } cases[] = {
-      {"hoped", "hope"},   {"hoping", "hope"}, {"hopes", "hope"},
-      {"hopped", "hop"},   {"hopping", "hop"}, {"hops", "hop"},
-      {"stared", "stare"}, {"starred", "star"}, {"pushes", "push"},
+      {"hoped", "hope"},   {"hoping", "hope"},   {"hopes", "hope"},
+      {"hopped", "hop"},   {"hopping", "hop"},   {"hops", "hop"},
+      {"stared", "stare"}, {"starred", "star"},  {"pushes", "push"},
       {"goes", "go"},      {"visited", "visit"}, {"buses", "bus"},
   };
-  for (const Case& c : cases) EXPECT_EQ(lex.LemmatizeVerb(c.word).lemma, c.lemma) << c.word;
+  for (const Case& c : cases)
+    EXPECT_EQ(lex.LemmatizeVerb(c.word).lemma, c.lemma) << c.word;
 }
 
 TEST(LexiconTest, MarksDictionaryVerbs) {
@@ -62,8 +63,9 @@ TEST(LexiconTest, MarksDictionaryVerbs) {
 }
 
 TEST(LexiconTest, TheInstalledWordListsAddVerbsAndClasses) {
-  auto lex = Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
-                            {"attack"});
+  auto lex = Lexicon::Build(
+      std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
+      {"attack"});
   ASSERT_TRUE(lex.ok()) << lex.status().message();
   EXPECT_TRUE(lex->has_english_words());
   VerbLemma appeared = lex->LemmatizeVerb("appeared");
@@ -72,20 +74,21 @@ TEST(LexiconTest, TheInstalledWordListsAddVerbsAndClasses) {
   EXPECT_TRUE(lex->LemmatizeVerb("attacks").dictionary);
   EXPECT_EQ(lex->LemmatizeVerb("hoped").lemma, "hope");
   EXPECT_EQ(lex->LemmatizeVerb("lain").lemma, "lie");  // verb.exc
-  EXPECT_EQ(lex->LemmaOf("men"), "man");                // noun.exc
+  EXPECT_EQ(lex->LemmaOf("men"), "man");               // noun.exc
   EXPECT_EQ(lex->Classes("eastern").brill_first, kClassAdj);
-  EXPECT_EQ(lex->irregular_count(), Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) +
-                                                       "/lang/irregular_verbs.txt",
-                                                   {})
-                                        ->irregular_count());
+  EXPECT_EQ(
+      lex->irregular_count(),
+      Lexicon::Build(
+          std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt", {})
+          ->irregular_count());
 }
 
 TEST(LexiconTest, MissingWordListsFailTheBuild) {
   LexiconFiles files;
   files.brill_tsv = "/nonexistent/brill.tsv";
   files.wordnet_dir = "/usr/share/wordnet";
-  auto lex = Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
-                            {}, files);
+  auto lex = Lexicon::Build(
+      std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt", {}, files);
   ASSERT_FALSE(lex.ok());
   EXPECT_NE(lex.status().message().find("scripts/setup.sh"), std::string::npos);
 }
@@ -119,7 +122,8 @@ TEST(LexiconTest, ClosedClassWords) {
 }
 
 TEST(LexiconTest, BuildReadsIrregularVerbsAndReportsBadLines) {
-  std::string path = testing::TempDir() + "/irregular_" + std::to_string(getpid()) + ".txt";
+  std::string path =
+      testing::TempDir() + "/irregular_" + std::to_string(getpid()) + ".txt";
   {
     FILE* f = fopen(path.c_str(), "w");
     fputs("# comment\nstruck: strike\nheld: hold\n", f);

@@ -29,7 +29,9 @@ uint8_t FirstClass(const WordClasses& c) {
 
 // The classes a word may take: brill's for the spelling if it has it, else
 // WordNet's for the lemma.
-uint8_t KnownClasses(const WordClasses& c) { return c.brill ? c.brill : c.wordnet; }
+uint8_t KnownClasses(const WordClasses& c) {
+  return c.brill ? c.brill : c.wordnet;
+}
 
 // How much the word lists say a word may be a verb.
 enum class VerbEvidence : uint8_t {
@@ -51,7 +53,8 @@ VerbEvidence VerbEvidenceOf(const WordClasses& c, const VerbLemma& v,
   if (v.dictionary) return VerbEvidence::kStrong;
   if (c.brill) {
     if (!(c.brill & kClassVerb)) return VerbEvidence::kNone;
-    return c.brill_first == kClassVerb ? VerbEvidence::kStrong : VerbEvidence::kWeak;
+    return c.brill_first == kClassVerb ? VerbEvidence::kStrong
+                                       : VerbEvidence::kWeak;
   }
   if (v.form == VerbForm::kEd || lemma_classes.wordnet == kClassVerb)
     return VerbEvidence::kStrong;  // "prioritize": WordNet knows no noun
@@ -150,10 +153,9 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     WordClasses wc = lexicon_->Classes(tt.lower);
     classes[i] = wc;
     bool capital = (t.flags & kTokenCapitalized) != 0;
-    bool sentence_initial =
-        (i == 0) || (out[i - 1].pos == Pos::kPunct &&
-                     (text[tokens[i - 1].begin] == '"' ||
-                      text[tokens[i - 1].begin] == '('));
+    bool sentence_initial = (i == 0) || (out[i - 1].pos == Pos::kPunct &&
+                                         (text[tokens[i - 1].begin] == '"' ||
+                                          text[tokens[i - 1].begin] == '('));
     if (capital && !sentence_initial) {
       tt.pos = Pos::kPropn;
       continue;
@@ -162,15 +164,17 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       tt.pos = Pos::kPropn;
       continue;
     }
-    if (capital && (!CommonWhenCapitalized(wc, v) ||
-                    NameGoesOn(wc, text, tokens, i))) {
+    if (capital &&
+        (!CommonWhenCapitalized(wc, v) || NameGoesOn(wc, text, tokens, i))) {
       // A sentence-initial name: "Turkey", "Hamas" (brill knows "turkey"
       // as a noun but "Turkey" only as a name).
       tt.pos = Pos::kPropn;
       continue;
     }
-    VerbEvidence evidence = VerbEvidenceOf(
-        wc, v, wc.brill || v.lemma.empty() ? WordClasses{} : lexicon_->Classes(v.lemma));
+    VerbEvidence evidence = VerbEvidenceOf(wc, v,
+                                           wc.brill || v.lemma.empty()
+                                               ? WordClasses{}
+                                               : lexicon_->Classes(v.lemma));
     if (evidence == VerbEvidence::kStrong) {
       maybe_verb[i] = true;
       tt.pos = Pos::kVerb;
@@ -182,9 +186,8 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       tt.pos = Pos::kAdj;
       continue;
     }
-    if (first == kClassAdv ||
-        (!first && EndsWith(tt.lower, "ly") && tt.lower.size() > 4 &&
-         !IsLyNoun(tt.lower))) {
+    if (first == kClassAdv || (!first && EndsWith(tt.lower, "ly") &&
+                               tt.lower.size() > 4 && !IsLyNoun(tt.lower))) {
       tt.pos = Pos::kAdv;
       continue;
     }
@@ -222,7 +225,8 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       size_t p = i;
       while (p > 0 && out[p - 1].pos == Pos::kAdv) --p;
       Pos next = i + 1 < out.size() ? out[i + 1].pos : Pos::kPunct;
-      if (p > 0 && DemandsVerb(out[p - 1], out[i], next)) out[i].pos = Pos::kVerb;
+      if (p > 0 && DemandsVerb(out[p - 1], out[i], next))
+        out[i].pos = Pos::kVerb;
       continue;
     }
     if (!maybe_verb[i]) continue;
@@ -232,8 +236,9 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     while (p > 0 && out[p - 1].pos == Pos::kAdv) --p;
     Pos prev = p > 0 ? out[p - 1].pos : Pos::kPunct;
     // A quoted word before is a modifier: Poland's "steadfast" support.
-    if (p >= 3 && out[p - 1].pos == Pos::kPunct && out[p - 3].pos == Pos::kPunct &&
-        text[tokens[p - 1].begin] == '"' && text[tokens[p - 3].begin] == '"')
+    if (p >= 3 && out[p - 1].pos == Pos::kPunct &&
+        out[p - 3].pos == Pos::kPunct && text[tokens[p - 1].begin] == '"' &&
+        text[tokens[p - 3].begin] == '"')
       prev = Pos::kAdj;
     bool at_start = (p == 0);
     Pos next = i + 1 < out.size() ? out[i + 1].pos : Pos::kPunct;
@@ -253,11 +258,11 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       case Pos::kAdj:
         // "the stalled talks": -ed after a determiner is an adjective when a
         // noun follows; otherwise a noun ("the attacks").
-        tt.pos = (tt.form == VerbForm::kEd && (next == Pos::kNoun ||
-                                               next == Pos::kPropn ||
-                                               next_is_verbish))
-                     ? Pos::kAdj
-                     : Pos::kNoun;
+        tt.pos =
+            (tt.form == VerbForm::kEd &&
+             (next == Pos::kNoun || next == Pos::kPropn || next_is_verbish))
+                ? Pos::kAdj
+                : Pos::kNoun;
         break;
       case Pos::kPrep:
         // "after meeting X" keeps a verb reading for -ing; else a noun.
@@ -281,11 +286,12 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
         } else if (tt.form == VerbForm::kEd || tt.form == VerbForm::kIng) {
           tt.pos = Pos::kVerb;
         } else if (prev == Pos::kPropn && next == Pos::kPunct &&
-                   tt.form == VerbForm::kS && classes[i].brill_first != kClassNoun) {
+                   tt.form == VerbForm::kS &&
+                   classes[i].brill_first != kClassNoun) {
           // "..., Hickenlooper says."
           tt.pos = Pos::kVerb;
-        } else if ((next_is_verbish &&
-                    !(tt.form == VerbForm::kS && out[i + 1].form == VerbForm::kS)) ||
+        } else if ((next_is_verbish && !(tt.form == VerbForm::kS &&
+                                         out[i + 1].form == VerbForm::kS)) ||
                    next == Pos::kAux || next == Pos::kModal ||
                    next == Pos::kPunct || next == Pos::kConj ||
                    (next == Pos::kPrep && tt.form == VerbForm::kS &&
@@ -315,8 +321,10 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
                        : Pos::kNoun;
         } else if (prev == Pos::kConj && tt.form == VerbForm::kEd &&
                    (classes[i].brill & kClassAdj) && i + 2 < out.size() &&
-                   (next == Pos::kNoun || (next_is_verbish && out[i + 1].form == VerbForm::kS)) &&
-                   (out[i + 2].pos == Pos::kAux || out[i + 2].pos == Pos::kModal)) {
+                   (next == Pos::kNoun ||
+                    (next_is_verbish && out[i + 1].form == VerbForm::kS)) &&
+                   (out[i + 2].pos == Pos::kAux ||
+                    out[i + 2].pos == Pos::kModal)) {
           // A coordinated subject: "Yemeni army and allied forces have".
           tt.pos = Pos::kAdj;
         } else {
@@ -326,7 +334,8 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     }
     // A gerund right before a finite verb is its subject: "as fighting
     // entered a third day".
-    if (tt.pos == Pos::kVerb && tt.form == VerbForm::kIng && i + 1 < out.size() &&
+    if (tt.pos == Pos::kVerb && tt.form == VerbForm::kIng &&
+        i + 1 < out.size() &&
         (next == Pos::kAux || next == Pos::kModal ||
          (next_is_verbish && (out[i + 1].form == VerbForm::kEd ||
                               out[i + 1].form == VerbForm::kS))) &&
@@ -350,17 +359,20 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       continue;
     Pos prev = i > 0 ? out[i - 1].pos : Pos::kPunct;
     Pos next = i + 1 < out.size() ? out[i + 1].pos : Pos::kPunct;
-    bool noun_follows = next == Pos::kNoun || next == Pos::kPropn ||
-                        next == Pos::kAdj;
+    bool noun_follows =
+        next == Pos::kNoun || next == Pos::kPropn || next == Pos::kAdj;
     if (tt.pos == Pos::kNoun && noun_follows && (known & kClassAdj) &&
-        (c.brill_first == kClassAdj || (!c.brill && c.wordnet_first == kClassAdj))) {
+        (c.brill_first == kClassAdj ||
+         (!c.brill && c.wordnet_first == kClassAdj))) {
       // Not a verb after all, so its adjective reading: "the current talks".
       tt.pos = Pos::kAdj;
-    } else if (tt.pos == Pos::kAdv && (prev == Pos::kDet || prev == Pos::kPoss)) {
+    } else if (tt.pos == Pos::kAdv &&
+               (prev == Pos::kDet || prev == Pos::kPoss)) {
       tt.pos = Pos::kNoun;  // "in the southeast of"
     } else if (tt.pos == Pos::kAdj && !noun_follows && next != Pos::kNum &&
-               (prev == Pos::kDet || prev == Pos::kPoss || prev == Pos::kPropn ||
-                prev == Pos::kAdj || prev == Pos::kNum)) {
+               (prev == Pos::kDet || prev == Pos::kPoss ||
+                prev == Pos::kPropn || prev == Pos::kAdj ||
+                prev == Pos::kNum)) {
       // Ending a noun phrase with nothing to modify: "the military said",
       // "The United States military yesterday".
       tt.pos = Pos::kNoun;

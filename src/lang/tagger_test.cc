@@ -39,7 +39,8 @@ TEST(TaggerTest, DecidesVerbOrNounFromContext) {
       {"they did not attack", "they/PRON did/AUX not/NEG attack/VERB"},
       {"the stalled talks", "the/DET stalled/ADJ talks/NOUN"},
       {"rebels launched an attack on the town",
-       "rebels/NOUN launched/VERB an/DET attack/NOUN on/PREP the/DET town/NOUN"},
+       "rebels/NOUN launched/VERB an/DET attack/NOUN on/PREP the/DET "
+       "town/NOUN"},
       {"airstrikes killed 12", "airstrikes/NOUN killed/VERB 12/NUM"},
   };
   for (const Case& c : cases)
@@ -47,8 +48,9 @@ TEST(TaggerTest, DecidesVerbOrNounFromContext) {
 }
 
 TEST(TaggerTest, UsesTheInstalledWordLists) {
-  auto lex = Lexicon::Build(std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
-                            {"attack", "talk", "release", "kill", "strike"});
+  auto lex = Lexicon::Build(
+      std::string(DYAD_TEST_DATA_DIR) + "/lang/irregular_verbs.txt",
+      {"attack", "talk", "release", "kill", "strike"});
   ASSERT_TRUE(lex.ok()) << lex.status().message();
   struct Case {
     const char* sentence;
@@ -62,7 +64,8 @@ TEST(TaggerTest, UsesTheInstalledWordLists) {
       {"the talks stalled", "the/DET talks/NOUN stalled/VERB"},
       // A noun that brill also knows as a rare verb stays a noun...
       {"A Czech court on Tuesday released him",
-       "A/DET Czech/PROPN court/NOUN on/PREP Tuesday/PROPN released/VERB him/PRON"},
+       "A/DET Czech/PROPN court/NOUN on/PREP Tuesday/PROPN released/VERB "
+       "him/PRON"},
       // ... unless the context demands a verb.
       {"They court voters", "They/PRON court/VERB voters/NOUN"},
       // Sentence-initial capitals: common words and names.

@@ -10,6 +10,7 @@
 #define DYAD_TEXT_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace dyad::text_internal {
@@ -75,6 +76,38 @@ inline size_t DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
   }
   *cp = v;
   return len;
+}
+
+// Length of the well-formed UTF-8 sequence at s[i] (i < s.size()), or 0
+// when it is not one: a stray or truncated sequence, an overlong form, a
+// surrogate or a code point past U+10FFFF. Strict, unlike DecodeUtf8.
+inline size_t ValidUtf8Length(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  size_t n;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if (!IsContinuationByte(d)) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return n;
 }
 
 enum class LetterCase { kNone, kUpper, kLower };

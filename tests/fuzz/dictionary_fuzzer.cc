@@ -118,7 +118,8 @@ bool IsCode(std::string_view code, size_t min, size_t max) {
 // Leading spaces and tabs, trailing spaces, tabs and CRs are trimmed.
 bool IsTrimmed(std::string_view s) {
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  return !s.empty() && !blank(s.front()) && !blank(s.back()) && s.back() != '\r';
+  return !s.empty() && !blank(s.front()) && !blank(s.back()) &&
+         s.back() != '\r';
 }
 
 void CheckDictionary(std::string_view text) {

@@ -90,8 +90,9 @@ void CheckJsonl(std::string_view input, dyad::RecordReader* reader,
     if (outcome == dyad::RecordReader::Outcome::kEnd) break;
     ++outcomes;
     Check(outcomes <= non_blank);
-    const std::string& where =
-        outcome == dyad::RecordReader::Outcome::kRecord ? record.location : error;
+    const std::string& where = outcome == dyad::RecordReader::Outcome::kRecord
+                                   ? record.location
+                                   : error;
     const long n = LineOf(where);
     Check(n >= 1 && static_cast<size_t>(n) <= lines.size());
     Check(n > prev_line);
@@ -156,9 +157,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                size - 1);
   dyad::ReaderOptions options;
   switch (mode % 3) {
-    case 0: options.format = dyad::InputFormat::kAuto; break;
-    case 1: options.format = dyad::InputFormat::kJsonl; break;
-    default: options.format = dyad::InputFormat::kText; break;
+    case 0:
+      options.format = dyad::InputFormat::kAuto;
+      break;
+    case 1:
+      options.format = dyad::InputFormat::kJsonl;
+      break;
+    default:
+      options.format = dyad::InputFormat::kText;
+      break;
   }
   if (mode & 0x4) options.default_date = dyad::ParseDate("2024-01-25");
 

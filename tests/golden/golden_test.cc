@@ -31,7 +31,8 @@ const fs::path kCases = fs::path(DYAD_TEST_SOURCE_DIR) / "tests/golden/cases";
 std::vector<std::string> CaseNames() {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(kCases))
-    if (e.path().extension() == ".jsonl") names.push_back(e.path().stem().string());
+    if (e.path().extension() == ".jsonl")
+      names.push_back(e.path().stem().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -101,7 +102,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, testing::ValuesIn(CaseNames()),
                          [](const testing::TestParamInfo<std::string>& info) {
                            std::string n = info.param;
                            for (char& c : n)
-                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                             if (!isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
                            return n;
                          });
 

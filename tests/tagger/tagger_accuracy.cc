@@ -35,9 +35,9 @@ struct GoldToken {
 };
 
 bool IsClosing(const std::string& w) {
-  return w == "," || w == "." || w == ";" || w == ":" || w == ")" ||
-         w == "?" || w == "!" || w == "'s" || w == "'" || w == "n't" ||
-         w == "'re" || w == "'ve" || w == "'ll" || w == "'d" || w == "'m";
+  return w == "," || w == "." || w == ";" || w == ":" || w == ")" || w == "?" ||
+         w == "!" || w == "'s" || w == "'" || w == "n't" || w == "'re" ||
+         w == "'ve" || w == "'ll" || w == "'d" || w == "'m";
 }
 
 // Rebuilds the sentence text from its tokens.
@@ -65,8 +65,10 @@ int Run(int argc, char** argv) {
   bool verbose = false;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--floor" && i + 1 < argc) floor = std::atof(argv[++i]);
-    else if (a == "--verbose") verbose = true;
+    if (a == "--floor" && i + 1 < argc)
+      floor = std::atof(argv[++i]);
+    else if (a == "--verbose")
+      verbose = true;
     else {
       std::cerr << "tagger_accuracy: unknown argument " << a << "\n";
       return 2;
@@ -105,7 +107,8 @@ int Run(int argc, char** argv) {
     first_line.pop_back();
   }
 
-  auto dicts = DictionarySet::Load({DYAD_TEST_DATA_DIR, DYAD_TEST_GENERATED_DATA_DIR});
+  auto dicts =
+      DictionarySet::Load({DYAD_TEST_DATA_DIR, DYAD_TEST_GENERATED_DATA_DIR});
   if (!dicts.ok()) {
     std::cerr << "tagger_accuracy: " << dicts.status().message() << "\n";
     return 2;
@@ -119,11 +122,12 @@ int Run(int argc, char** argv) {
     std::vector<Token> tokens = Tokenize(norm.text);
     bool same = tokens.size() == gold.size();
     for (size_t i = 0; same && i < tokens.size(); ++i)
-      same = norm.text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin) ==
-             gold[i].word;
+      same = norm.text.substr(tokens[i].begin,
+                              tokens[i].end - tokens[i].begin) == gold[i].word;
     if (!same) {
       std::cerr << gold_path << ":" << first_line[s]
-                << ": dyad tokenizes this sentence differently: " << norm.text << "\n";
+                << ": dyad tokenizes this sentence differently: " << norm.text
+                << "\n";
       return 2;
     }
     std::vector<TaggedToken> tagged = tagger.Tag(norm.text, norm.lower, tokens);
@@ -141,16 +145,20 @@ int Run(int argc, char** argv) {
       ++confusions[{gold[i].tag, got}];
       marked += "/" + got + "(gold " + gold[i].tag + ")";
     }
-    if (verbose && wrong_here) std::cout << first_line[s] << ": " << marked << "\n";
+    if (verbose && wrong_here)
+      std::cout << first_line[s] << ": " << marked << "\n";
   }
   double accuracy = total ? static_cast<double>(right) / total : 0;
   std::printf("tokens %zu  right %zu  accuracy %.4f  (floor %.4f)\n", total,
               right, accuracy, floor);
   std::multimap<int, std::string, std::greater<>> by_count;
-  for (const auto& [k, n] : confusions) by_count.emplace(n, k.first + " tagged " + k.second);
-  for (const auto& [n, what] : by_count) std::printf("  %3d  %s\n", n, what.c_str());
+  for (const auto& [k, n] : confusions)
+    by_count.emplace(n, k.first + " tagged " + k.second);
+  for (const auto& [n, what] : by_count)
+    std::printf("  %3d  %s\n", n, what.c_str());
   if (accuracy + 1e-9 < floor) {
-    std::printf("FAIL: accuracy %.4f is below the floor %.4f\n", accuracy, floor);
+    std::printf("FAIL: accuracy %.4f is below the floor %.4f\n", accuracy,
+                floor);
     return 1;
   }
   return 0;
