@@ -1499,9 +1499,6 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       // "was attacked by X": X acts on the subject.
       obj = subj;
       subj = agent;
-      if (!obj.empty() && obj.begin <= m.head && m.slot.empty()) {
-        // nothing else to do
-      }
     }
   }
   // "A powerful earthquake killed thousands": no political event.

@@ -22,6 +22,19 @@ void AppendNumber(double v, std::string* out) {
   out->append(buf);
 }
 
+// `, "start": N, "end": M}`: the span that closes every object.
+void AppendSpanAndClose(const Span& span, std::string* out) {
+  out->append(", \"start\": " + std::to_string(span.start));
+  out->append(", \"end\": " + std::to_string(span.end) + "}");
+}
+
+// `, "verb": {"text": ..., "start": N, "end": M}`.
+void AppendVerb(const Event& e, std::string* out) {
+  out->append(", \"verb\": {\"text\": ");
+  AppendString(e.verb_text, out);
+  AppendSpanAndClose(e.verb, out);
+}
+
 void AppendActor(const EventActor& a, std::string* out) {
   out->append("{\"code\": ");
   AppendString(a.code, out);
@@ -29,8 +42,7 @@ void AppendActor(const EventActor& a, std::string* out) {
   AppendString(a.country, out);
   out->append(", \"text\": ");
   AppendString(a.text, out);
-  out->append(", \"start\": " + std::to_string(a.span.start));
-  out->append(", \"end\": " + std::to_string(a.span.end) + "}");
+  AppendSpanAndClose(a.span, out);
 }
 
 class JsonlWriter : public EventWriter {
@@ -64,10 +76,7 @@ class JsonlWriter : public EventWriter {
     AppendString(e.plover_mode, &buf_);
     buf_.append(", \"plover_context\": ");
     AppendString(e.plover_context, &buf_);
-    buf_.append(", \"verb\": {\"text\": ");
-    AppendString(e.verb_text, &buf_);
-    buf_.append(", \"start\": " + std::to_string(e.verb.start));
-    buf_.append(", \"end\": " + std::to_string(e.verb.end) + "}");
+    AppendVerb(e, &buf_);
     if (explain_) {
       buf_.append(", \"explain\": {\"rule\": ");
       AppendString(e.rule, &buf_);
@@ -83,8 +92,7 @@ class JsonlWriter : public EventWriter {
         AppendString(v.pattern, &buf_);
         buf_.append(", \"code\": ");
         AppendString(v.code, &buf_);
-        buf_.append(", \"start\": " + std::to_string(v.span.start));
-        buf_.append(", \"end\": " + std::to_string(v.span.end) + "}");
+        AppendSpanAndClose(v.span, &buf_);
       }
       buf_.append("]}");
     }
@@ -228,10 +236,8 @@ class PloverWriter : public EventWriter {
     b.append(", \"quad_class\": " + std::to_string(e.quad_class));
     b.append(", \"goldstein\": ");
     AppendNumber(e.goldstein, &b);
-    b.append(", \"verb\": {\"text\": ");
-    AppendString(e.verb_text, &b);
-    b.append(", \"start\": " + std::to_string(e.verb.start));
-    b.append(", \"end\": " + std::to_string(e.verb.end) + "}}\n");
+    AppendVerb(e, &b);
+    b.append("}\n");
     out_->write(b.data(), static_cast<std::streamsize>(b.size()));
     pending_.clear();
   }
