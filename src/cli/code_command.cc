@@ -3,12 +3,15 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
+#include <algorithm>
 
 #include "cli/commands.h"
 #include "dyad/coder.h"
 #include "io/event_writer.h"
 #include "io/record_reader.h"
+#include "pipeline/pipeline.h"
 
 namespace dyad::cli {
 namespace {
@@ -25,6 +28,7 @@ struct CodeArgs {
   bool keep_furniture = false;
   bool quiet = false;
   size_t max_sentence_bytes = 2000;
+  int threads = 0;  // 0: one per core
 };
 
 int RunCode(const CodeArgs& args) {
@@ -62,10 +66,16 @@ int RunCode(const CodeArgs& args) {
   OutputFormat format = args.ontology == "plover" ? OutputFormat::kPloverJsonl
                         : args.format == "tsv"    ? OutputFormat::kTsv
                                                   : OutputFormat::kJsonl;
-  auto writer = EventWriter::Create(format, &std::cout, args.explain);
+  PipelineOptions pipeline_options;
+  pipeline_options.threads = args.threads > 0
+                                 ? args.threads
+                                 : static_cast<int>(std::max(
+                                       1u, std::thread::hardware_concurrency()));
+  pipeline_options.format = format;
+  pipeline_options.explain = args.explain;
+  Pipeline pipeline(**coder, pipeline_options, &std::cout, &std::cerr);
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
-  long records = 0, failed = 0, events = 0, warnings = 0, sentences = 0;
   bool open_failed = false;
   for (const std::string& path : inputs) {
     std::error_code ec;
@@ -80,35 +90,13 @@ int RunCode(const CodeArgs& args) {
       open_failed = true;
       continue;
     }
-    InputRecord record;
-    std::string error;
-    for (;;) {
-      auto outcome = (*reader)->Next(&record, &error);
-      if (outcome == RecordReader::Outcome::kEnd) break;
-      ++records;
-      if (outcome == RecordReader::Outcome::kError) {
-        ++failed;
-        std::cerr << error << "\n";
-        continue;
-      }
-      if (!record.warning.empty()) {
-        ++warnings;
-        std::cerr << record.location << ": record '" << record.article.id
-                  << "': warning: " << record.warning << "\n";
-      }
-      CodedArticle out = (*coder)->Code(record.article);
-      for (const Diagnostic& d : out.diagnostics) {
-        ++warnings;
-        std::cerr << record.location << ": record '" << d.doc_id
-                  << "': warning: " << d.message << " (byte " << d.offset
-                  << ")\n";
-      }
-      for (const Event& e : out.events) writer->Write(e);
-      sentences += out.sentences;
-      events += static_cast<long>(out.events.size());
-    }
+    pipeline.Run(reader->get());
   }
-  writer->Flush();
+  pipeline.Finish();
+  const PipelineStats& st = pipeline.stats();
+  const long records = st.records, failed = st.failed;
+  const long sentences = st.sentences, events = st.events;
+  const long warnings = st.warnings;
   std::cout.flush();
   if (!args.quiet) {
     std::cerr << "dyad code: " << records << " records, " << (records - failed)
@@ -160,6 +148,11 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                 "Drop events whose source holds no dictionary actor");
   cmd->add_option("--max-sentence-bytes", args->max_sentence_bytes,
                   "Cut longer sentences into pieces")
+      ->capture_default_str();
+  cmd->add_option("-j,--threads", args->threads,
+                  "Coding threads; 0 = one per core. The output is the same "
+                  "for any number")
+      ->check(CLI::Range(0, 256))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });

@@ -108,9 +108,9 @@ class JsonlWriter : public EventWriter {
 
 class TsvWriter : public EventWriter {
  public:
-  explicit TsvWriter(std::ostream* out) : out_(out) {
-    *out_
-        << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_text\t"
+  TsvWriter(std::ostream* out, bool header) : out_(out) {
+    if (header)
+      *out_ << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_text\t"
            "source_start\tsource_end\ttarget_code\ttarget_country\t"
            "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
            "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
@@ -293,8 +293,9 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
 
 std::unique_ptr<EventWriter> EventWriter::Create(OutputFormat format,
                                                  std::ostream* out,
-                                                 bool explain) {
-  if (format == OutputFormat::kTsv) return std::make_unique<TsvWriter>(out);
+                                                 bool explain, bool header) {
+  if (format == OutputFormat::kTsv)
+    return std::make_unique<TsvWriter>(out, header);
   if (format == OutputFormat::kPloverJsonl)
     return std::make_unique<PloverWriter>(out);
   return std::make_unique<JsonlWriter>(out, explain);

@@ -16,8 +16,11 @@ enum class OutputFormat { kJsonl, kTsv, kPloverJsonl };
 
 class EventWriter {
  public:
+  // `header`: the TSV writer starts with a line of column names (a writer
+  // that continues another's output passes false).
   static std::unique_ptr<EventWriter> Create(OutputFormat format,
-                                             std::ostream* out, bool explain);
+                                             std::ostream* out, bool explain,
+                                             bool header = true);
   virtual ~EventWriter() = default;
   virtual void Write(const Event& event) = 0;
   // Writes anything held back (the PLOVER writer gathers the events of one
