@@ -84,11 +84,11 @@ void ActorDictionary::Add(const DictionaryFile& file, ActorKind kind,
       AddPhrase(p.text, id, p.line, kind != ActorKind::kActor);
   }
   // Keep each index list longest first, stable for equal lengths.
-  for (auto& [key, list] : index_) {
+  index_.ForEachMutable([&](std::string_view, std::vector<uint32_t>& list) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return phrases_[a].words.size() > phrases_[b].words.size();
     });
-  }
+  });
 }
 
 void ActorDictionary::AddPhrase(const std::string& text, uint32_t entry,
@@ -108,13 +108,13 @@ void ActorDictionary::AddPhrase(const std::string& text, uint32_t entry,
     word.capitalized = !pluralize && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     phrase.words.push_back(std::move(word));
   }
-  index_[phrase.words[0].lower].push_back(
+  index_.FindOrAdd(phrase.words[0].lower).push_back(
       static_cast<uint32_t>(phrases_.size()));
   phrases_.push_back(phrase);
   if (pluralize && phrase.words.back().exact.empty()) {
     ActorPhrase plural = phrase;
     plural.words.back().lower = Plural(phrase.words.back().lower);
-    index_[plural.words[0].lower].push_back(
+    index_.FindOrAdd(plural.words[0].lower).push_back(
         static_cast<uint32_t>(phrases_.size()));
     phrases_.push_back(std::move(plural));
   }
@@ -123,9 +123,9 @@ void ActorDictionary::AddPhrase(const std::string& text, uint32_t entry,
 bool ActorDictionary::LongestAt(std::string_view text,
                                 const std::vector<TaggedToken>& tokens,
                                 size_t i, ActorMatch* match) const {
-  auto it = index_.find(tokens[i].lower);
-  if (it == index_.end()) return false;
-  for (uint32_t pid : it->second) {
+  auto found = index_.Find(tokens[i].lower);
+  if (!found.value) return false;
+  for (uint32_t pid : *found.value) {
     const ActorPhrase& p = phrases_[pid];
     if (i + p.words.size() > tokens.size()) continue;
     bool ok = true;

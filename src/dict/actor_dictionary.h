@@ -20,6 +20,7 @@
 #include "dict/dictionary_file.h"
 #include "lang/lexicon.h"
 #include "lang/tagger.h"
+#include "lang/word_table.h"
 
 namespace dyad {
 
@@ -79,7 +80,8 @@ class ActorDictionary {
   std::vector<ActorEntry> entries_;
   std::vector<ActorPhrase> phrases_;
   // First word (lower case) -> phrase indices, longest first.
-  StringMap<std::vector<uint32_t>> index_;
+  // First word -> phrases starting with it, longest first.
+  WordTable<std::vector<uint32_t>> index_;
 };
 
 // Splits a dictionary phrase into words with the article tokenizer.

@@ -91,23 +91,23 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
                             "' may hold at most one '+' slot");
           continue;
         }
-        by_head_[vp.elements[0].lemma].push_back(
+        if (vp.elements[0].lemma.empty()) continue;
+        by_head_.FindOrAdd(vp.elements[0].lemma).push_back(
             static_cast<uint32_t>(patterns_.size()));
         patterns_.push_back(std::move(vp));
       }
     }
   }
-  for (auto& [head, list] : by_head_) {
+  by_head_.ForEachMutable([&](std::string_view, std::vector<uint32_t>& list) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return patterns_[a].words > patterns_[b].words;
     });
-  }
+  });
 }
 
 const std::vector<uint32_t>* VerbDictionary::ForHead(
     std::string_view lemma) const {
-  auto it = by_head_.find(lemma);
-  return it == by_head_.end() ? nullptr : &it->second;
+  return by_head_.Find(lemma).value;
 }
 
 }  // namespace dyad

@@ -13,6 +13,7 @@
 #include "dict/cameo_table.h"
 #include "dict/dictionary_file.h"
 #include "lang/lexicon.h"
+#include "lang/word_table.h"
 
 namespace dyad {
 
@@ -51,7 +52,7 @@ class VerbDictionary {
 
  private:
   std::vector<VerbPattern> patterns_;
-  StringMap<std::vector<uint32_t>> by_head_;
+  WordTable<std::vector<uint32_t>> by_head_;
 };
 
 }  // namespace dyad

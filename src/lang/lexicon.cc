@@ -1,5 +1,7 @@
 #include "lang/lexicon.h"
 
+#include <atomic>
+
 #include <cstring>
 #include <fstream>
 
@@ -338,9 +340,15 @@ const char* PosName(Pos pos) {
   return "?";
 }
 
+uint64_t LexiconId::Next() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 Lexicon Lexicon::Minimal(const std::vector<std::string>& verb_lemmas) {
   Lexicon lex;
-  for (const ClosedWord& w : kClosedWords) lex.closed_.emplace(w.word, w.pos);
+  for (const ClosedWord& w : kClosedWords)  // the first listing wins
+    if (!lex.closed_.Find(w.word).value) lex.closed_.FindOrAdd(w.word) = w.pos;
   for (const std::string& v : verb_lemmas)
     if (!v.empty()) lex.AddVerb(v, true, nullptr);
   return lex;
@@ -410,9 +418,9 @@ Result<Lexicon> Lexicon::Build(const std::string& irregular_verbs_path,
 }
 
 bool Lexicon::ClosedClass(std::string_view lower, Pos* pos) const {
-  auto it = closed_.find(lower);
-  if (it == closed_.end()) return false;
-  *pos = it->second;
+  auto found = closed_.Find(lower);
+  if (!found.value) return false;
+  *pos = *found.value;
   return true;
 }
 

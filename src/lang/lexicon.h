@@ -61,6 +61,31 @@ struct VerbLemma {
   bool dictionary = false;
 };
 
+// A number that tells Lexicon objects apart for as long as the process
+// runs: a copy gets a new one (its words live elsewhere), a move takes the
+// source's and gives the source a new one. Per-thread caches of lexicon
+// lookups (the tagger's) are keyed by it.
+class LexiconId {
+ public:
+  LexiconId() : value_(Next()) {}
+  LexiconId(const LexiconId&) : value_(Next()) {}
+  LexiconId(LexiconId&& o) noexcept : value_(o.value_) { o.value_ = Next(); }
+  LexiconId& operator=(const LexiconId&) {
+    value_ = Next();
+    return *this;
+  }
+  LexiconId& operator=(LexiconId&& o) noexcept {
+    value_ = o.value_;
+    o.value_ = Next();
+    return *this;
+  }
+  uint64_t value() const { return value_; }
+
+ private:
+  static uint64_t Next();
+  uint64_t value_;
+};
+
 class Lexicon {
  public:
   // Builds a lexicon from the irregular-verb file (docs/formats/
@@ -105,6 +130,8 @@ class Lexicon {
   }
   // The irregular forms of data/lang/irregular_verbs.txt.
   size_t irregular_count() const { return irregular_count_; }
+  // Different for every Lexicon object alive or not (see LexiconId).
+  uint64_t id() const { return id_.value(); }
 
  private:
   // The stored verb lemma equal to `s`, and whether it is a dictionary verb.
@@ -121,10 +148,11 @@ class Lexicon {
   Word& AddVerb(std::string_view lemma, bool dictionary,
                 WordTable<Word>::Ref* ref);
 
-  StringMap<Pos> closed_;
+  WordTable<Pos> closed_;
   WordTable<Word> words_;
   size_t irregular_count_ = 0;
   std::shared_ptr<const EnglishWords> english_;  // null when Minimal
+  LexiconId id_;
 };
 
 }  // namespace dyad

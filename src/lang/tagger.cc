@@ -1,7 +1,76 @@
 #include "lang/tagger.h"
 
+#include "lang/word_table.h"
+
 namespace dyad {
 namespace {
+
+// What the lexicon says of one lower-case spelling, whatever its context:
+// the tagger's lookups for a word, done once per thread and reused, since
+// running text repeats its words (one lookup in a small table instead of
+// several in the large ones).
+struct WordFacts {
+  bool closed = false;
+  Pos closed_pos = Pos::kNoun;
+  VerbLemma verb;        // verb.lemma points into the lexicon
+  // The lemma: into the lexicon, or (lemma_prefix > 0) the first
+  // lemma_prefix bytes of the word itself.
+  std::string_view lemma;
+  uint16_t lemma_prefix = 0;
+  WordClasses classes;        // of the word
+  WordClasses verb_classes;   // of verb.lemma
+};
+
+// Per thread; emptied when another lexicon is used or when it grows large.
+// Values never point into the cache itself, so emptying it is always safe.
+struct WordFactsCache {
+  uint64_t lexicon = 0;
+  WordTable<WordFacts> table;
+};
+
+constexpr size_t kMaxCachedWords = 1 << 18;
+
+// `closed`: look up the closed classes (else only the open-class facts).
+WordFacts ComputeFacts(const Lexicon& lexicon, std::string_view lower,
+                       bool closed) {
+  WordFacts f;
+  if (closed) f.closed = lexicon.ClosedClass(lower, &f.closed_pos);
+  if (f.closed) return f;
+  f.verb = lexicon.LemmatizeVerb(lower);
+  std::string_view lemma =
+      f.verb.lemma.empty() ? lexicon.NounLemma(lower) : f.verb.lemma;
+  if (lemma.empty() || (lemma.data() >= lower.data() &&
+                        lemma.data() < lower.data() + lower.size())) {
+    f.lemma_prefix = static_cast<uint16_t>(lemma.size());  // into `lower`
+  } else {
+    f.lemma = lemma;
+  }
+  f.classes = lexicon.Classes(lower);
+  if (!f.verb.lemma.empty()) f.verb_classes = lexicon.Classes(f.verb.lemma);
+  return f;
+}
+
+// The facts of an acronym that spells a closed-class word ("US", "IT"),
+// which the tagger reads as a name: not cached, they are rare.
+WordFacts OpenFactsOf(const Lexicon& lexicon, std::string_view lower) {
+  return ComputeFacts(lexicon, lower, /*closed=*/false);
+}
+
+WordFacts FactsOf(const Lexicon& lexicon, std::string_view lower) {
+  thread_local WordFactsCache cache;
+  if (cache.lexicon != lexicon.id() || cache.table.size() >= kMaxCachedWords) {
+    cache.table = WordTable<WordFacts>();
+    cache.lexicon = lexicon.id();
+  }
+  // The table takes keys of 1 to 65,535 bytes; a word's lemma prefix must
+  // fit in 16 bits.
+  if (lower.empty() || lower.size() > 60000)
+    return ComputeFacts(lexicon, lower, /*closed=*/true);
+  if (const WordFacts* f = cache.table.Find(lower).value) return *f;
+  WordFacts f = ComputeFacts(lexicon, lower, /*closed=*/true);
+  cache.table.FindOrAdd(lower) = f;
+  return f;
+}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -131,7 +200,6 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     tt.token = t;
     tt.lower = lower.substr(t.begin, t.end - t.begin);
     tt.lemma = tt.lower;
-    Pos closed;
     if (t.flags & kTokenPunct) {
       tt.pos = Pos::kPunct;
       if (tt.lower == "'") tt.pos = Pos::kPoss;
@@ -143,14 +211,21 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     }
     // An all-caps acronym (US, UN, IS) is a name, whatever it spells.
     bool acronym = (t.flags & kTokenAllCaps) && tt.lower.size() <= 5;
-    if (!acronym && lexicon_->ClosedClass(tt.lower, &closed)) {
-      tt.pos = closed;
+    const WordFacts facts = FactsOf(*lexicon_, tt.lower);
+    if (!acronym && facts.closed) {
+      tt.pos = facts.closed_pos;
       continue;
     }
-    VerbLemma v = lexicon_->LemmatizeVerb(tt.lower);
+    // An acronym that spells a closed-class word ("US", "IT") still needs
+    // the open-class lookups the cache skipped.
+    const WordFacts open_facts =
+        facts.closed ? OpenFactsOf(*lexicon_, tt.lower) : facts;
+    const VerbLemma& v = open_facts.verb;
     tt.form = v.form;
-    tt.lemma = v.lemma.empty() ? lexicon_->NounLemma(tt.lower) : v.lemma;
-    WordClasses wc = lexicon_->Classes(tt.lower);
+    tt.lemma = open_facts.lemma_prefix
+                   ? tt.lower.substr(0, open_facts.lemma_prefix)
+                   : open_facts.lemma;
+    WordClasses wc = open_facts.classes;
     classes[i] = wc;
     bool capital = (t.flags & kTokenCapitalized) != 0;
     bool sentence_initial = (i == 0) || (out[i - 1].pos == Pos::kPunct &&
@@ -171,10 +246,8 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
       tt.pos = Pos::kPropn;
       continue;
     }
-    VerbEvidence evidence = VerbEvidenceOf(wc, v,
-                                           wc.brill || v.lemma.empty()
-                                               ? WordClasses{}
-                                               : lexicon_->Classes(v.lemma));
+    VerbEvidence evidence = VerbEvidenceOf(
+        wc, v, wc.brill ? WordClasses{} : open_facts.verb_classes);
     if (evidence == VerbEvidence::kStrong) {
       maybe_verb[i] = true;
       tt.pos = Pos::kVerb;

@@ -38,35 +38,42 @@ class WordTable {
   void Reserve(size_t n, size_t bytes) {
     arena_.reserve(arena_.size() + bytes);
     size_t want = 1024;
-    while (want * 3 < (used_ + n) * 4) want *= 2;
+    while (want < (used_ + n) * 2) want *= 2;
     if (want > slots_.size()) Rehash(want);
   }
 
   Entry Find(std::string_view key) const {
     if (slots_.empty() || key.empty()) return {};
+    const size_t h = Hash(key);
+    const uint16_t tag = Tag(h);
     size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.size == 0) return {};
-      if (s.size == key.size() && KeyOf(s) == key) return {KeyOf(s), &s.value};
+      if (s.tag == tag && s.size == key.size() && KeyOf(s) == key)
+        return {KeyOf(s), &s.value};
     }
   }
 
   // The value stored for `key`, added (value-initialized) if missing; *ref
   // (if given) is set to where the key is stored.
   V& FindOrAdd(std::string_view key, Ref* ref = nullptr) {
-    // At most 3/4 full: linear probing stays short.
-    if ((used_ + 1) * 4 > slots_.size() * 3)
+    // At most half full: linear probing stays short, for misses too (most
+    // lookups of running text are misses).
+    if ((used_ + 1) * 2 > slots_.size())
       Rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+    const size_t h = Hash(key);
+    const uint16_t tag = Tag(h);
     size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.size == 0) {
         s.offset = static_cast<uint32_t>(arena_.size());
         s.size = static_cast<uint16_t>(key.size());
+        s.tag = tag;
         arena_.insert(arena_.end(), key.begin(), key.end());
         ++used_;
-      } else if (s.size != key.size() || KeyOf(s) != key) {
+      } else if (s.tag != tag || s.size != key.size() || KeyOf(s) != key) {
         continue;
       }
       if (ref) *ref = Ref{s.offset, s.size};
@@ -86,16 +93,27 @@ class WordTable {
     for (const Slot& s : slots_)
       if (s.size) fn(KeyOf(s), s.value);
   }
+  // The same, with the values writable.
+  template <typename Fn>
+  void ForEachMutable(Fn fn) {
+    for (Slot& s : slots_)
+      if (s.size) fn(KeyOf(s), s.value);
+  }
 
  private:
   struct Slot {
     uint32_t offset = 0;  // into arena_
     uint16_t size = 0;    // 0: an empty slot
+    uint16_t tag = 0;     // high bits of the key's hash: most mismatches
+                          // are rejected without reading the key
     V value{};
   };
 
   static size_t Hash(std::string_view key) {
     return std::hash<std::string_view>()(key);
+  }
+  static uint16_t Tag(size_t hash) {
+    return static_cast<uint16_t>(hash >> (8 * sizeof(size_t) - 16));
   }
   std::string_view KeyOf(const Slot& s) const {
     return std::string_view(arena_.data() + s.offset, s.size);
@@ -106,7 +124,7 @@ class WordTable {
     size_t mask = slot_count - 1;
     for (const Slot& s : old) {
       if (s.size == 0) continue;
-      size_t i = Hash(KeyOf(s)) & mask;
+      size_t i = Hash(KeyOf(s)) & mask;  // the tag stays as it was
       while (slots_[i].size != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
