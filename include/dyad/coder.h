@@ -22,6 +22,7 @@
 
 namespace dyad {
 
+class ArticleContext;
 class DictionarySet;
 
 struct CoderOptions {
@@ -67,6 +68,11 @@ class Coder {
  private:
   Coder(std::shared_ptr<const DictionarySet> dicts,
         const CoderOptions& options);
+  // Codes `article` (a whole article or a piece of a huge one starting at
+  // byte `base` of it), numbering sentences from `first_sentence`; offsets
+  // in the result are relative to the piece.
+  void CodePiece(const Article& article, size_t base, int first_sentence,
+                 ArticleContext* context, CodedArticle* out) const;
 
   std::shared_ptr<const DictionarySet> dicts_;
   CoderOptions options_;

@@ -210,6 +210,13 @@ bool ParseJsonRecord(std::string_view line, Article* article,
   // One parser per thread, reused: allocation happens only when a line is
   // longer than any seen before.
   thread_local simdjson::dom::parser parser;
+  // A huge record's buffers are not kept for the next, ordinary one.
+  struct ReleaseIfHuge {
+    size_t size;
+    ~ReleaseIfHuge() {
+      if (size > (size_t{16} << 20)) parser = simdjson::dom::parser();
+    }
+  } release{line.size()};
   simdjson::padded_string padded(line);
   simdjson::dom::element doc;
   auto err = parser.parse(padded).get(doc);

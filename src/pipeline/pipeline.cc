@@ -35,9 +35,12 @@ Pipeline::Pipeline(const Coder& coder, const PipelineOptions& options,
 
 Pipeline::~Pipeline() { Finish(); }
 
-void Pipeline::CodeBatch(Batch* batch) const {
-  std::ostringstream events;
-  auto writer = EventWriter::Create(options_.format, &events, options_.explain,
+void Pipeline::CodeBatch(Batch* batch, std::ostream* direct) const {
+  // Workers format into the batch, to be written in order; with no workers
+  // the events go straight to the output.
+  std::ostringstream buffered;
+  std::ostream* events = direct ? direct : &buffered;
+  auto writer = EventWriter::Create(options_.format, events, options_.explain,
                                     /*header=*/batch->first);
   std::string& diag = batch->diagnostics;
   PipelineStats& st = batch->stats;
@@ -71,7 +74,7 @@ void Pipeline::CodeBatch(Batch* batch) const {
     item.record = InputRecord{};
   }
   writer->Flush();
-  batch->events = std::move(events).str();
+  if (!direct) batch->events = std::move(buffered).str();
 }
 
 void Pipeline::WorkerLoop() {
@@ -84,7 +87,7 @@ void Pipeline::WorkerLoop() {
       batch = std::move(queue_.front());
       queue_.pop_front();
     }
-    CodeBatch(batch.get());
+    CodeBatch(batch.get(), nullptr);
     {
       std::lock_guard<std::mutex> lock(mu_);
       batch->done = true;
@@ -120,7 +123,7 @@ void Pipeline::Submit(std::unique_ptr<Batch> owned) {
   batch->first = !submitted_any_;
   submitted_any_ = true;
   if (workers_.empty()) {
-    CodeBatch(batch.get());
+    CodeBatch(batch.get(), out_);
     batch->done = true;
     in_flight_.push_back(std::move(batch));
     WriteFront();

@@ -70,7 +70,9 @@ class Pipeline {
  private:
   struct Batch;
   void Submit(std::unique_ptr<Batch> batch);
-  void CodeBatch(Batch* batch) const;
+  // Codes `batch`, writing its events to `direct` if given, else into the
+  // batch.
+  void CodeBatch(Batch* batch, std::ostream* direct) const;
   void WriteFront();  // waits for the oldest batch and writes it
   void WorkerLoop();
 
