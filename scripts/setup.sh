@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libsimdjson-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev googletest
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
   iso-codes python3 wordnet-base
 )
 if [[ "${DYAD_SETUP_FUZZ:-0}" == 1 ]]; then

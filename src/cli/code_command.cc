@@ -6,6 +6,8 @@
 #include <thread>
 #include <vector>
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 #include "cli/commands.h"
 #include "dyad/coder.h"
@@ -29,6 +31,7 @@ struct CodeArgs {
   bool quiet = false;
   size_t max_sentence_bytes = 2000;
   int threads = 0;  // 0: one per core
+  bool stats = false;
 };
 
 int RunCode(const CodeArgs& args) {
@@ -41,6 +44,7 @@ int RunCode(const CodeArgs& args) {
       return kExitUsage;
     }
   }
+  const auto load_start = std::chrono::steady_clock::now();
   CoderOptions options;
   options.dictionary_dirs = args.dicts;
   options.explain = args.explain;
@@ -66,6 +70,7 @@ int RunCode(const CodeArgs& args) {
   OutputFormat format = args.ontology == "plover" ? OutputFormat::kPloverJsonl
                         : args.format == "tsv"    ? OutputFormat::kTsv
                                                   : OutputFormat::kJsonl;
+  const auto code_start = std::chrono::steady_clock::now();
   PipelineOptions pipeline_options;
   pipeline_options.threads = args.threads > 0
                                  ? args.threads
@@ -97,6 +102,26 @@ int RunCode(const CodeArgs& args) {
   const long records = st.records, failed = st.failed;
   const long sentences = st.sentences, events = st.events;
   const long warnings = st.warnings;
+  if (args.stats) {
+    auto seconds = [](auto from, auto to) {
+      return std::chrono::duration<double>(to - from).count();
+    };
+    const auto end = std::chrono::steady_clock::now();
+    const double code_s = seconds(code_start, end);
+    char line[512];
+    std::snprintf(
+        line, sizeof line,
+        "{\"threads\": %d, \"load_seconds\": %.3f, \"code_seconds\": %.3f, "
+        "\"records\": %ld, \"sentences\": %ld, \"events\": %ld, "
+        "\"bytes\": %zu, \"articles_per_s\": %.0f, "
+        "\"sentences_per_s\": %.0f, \"mb_per_s\": %.2f}",
+        pipeline_options.threads, seconds(load_start, code_start), code_s,
+        records, sentences, events, st.bytes,
+        code_s > 0 ? records / code_s : 0.0,
+        code_s > 0 ? sentences / code_s : 0.0,
+        code_s > 0 ? st.bytes / 1e6 / code_s : 0.0);
+    std::cerr << "dyad code: stats " << line << "\n";
+  }
   std::cout.flush();
   if (!args.quiet) {
     std::cerr << "dyad code: " << records << " records, " << (records - failed)
@@ -154,6 +179,8 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                   "for any number")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  cmd->add_flag("--stats", args->stats,
+                "Print load and coding time and rates as JSON on stderr");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });
 }
