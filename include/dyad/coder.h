@@ -12,6 +12,7 @@
 #ifndef DYAD_CODER_H_
 #define DYAD_CODER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,6 +63,13 @@ class Coder {
   Coder& operator=(const Coder&) = delete;
 
   CodedArticle Code(const Article& article) const;
+
+  // The same, but each event goes to `sink` (in order) instead of into the
+  // result, as soon as it is coded: a huge article, coded in pieces, is
+  // never held whole as events. The result holds diagnostics and the
+  // sentence count only.
+  using EventSink = std::function<void(const Event&)>;
+  CodedArticle Code(const Article& article, const EventSink& sink) const;
 
   const DictionarySet& dictionaries() const { return *dicts_; }
 

@@ -63,12 +63,20 @@ void Shift(Span* s, size_t by) {
 }  // namespace
 
 CodedArticle Coder::Code(const Article& article) const {
+  return Code(article, nullptr);
+}
+
+CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
   if (article.text.size() <= kPieceThreshold) {
     CodedArticle out;
     ArticleContext context;
     CodePiece(article, 0, 0, &context, &out);
     if (out.sentences == 0 && !article.text.empty())
       out.diagnostics.push_back(Diagnostic{article.id, "no sentences found", 0});
+    if (sink) {
+      for (const Event& e : out.events) sink(e);
+      out.events.clear();
+    }
     return out;
   }
   CodedArticle out;
@@ -99,7 +107,11 @@ CodedArticle Coder::Code(const Article& article) const {
       if (e.target) Shift(&e.target->span, begin);
       Shift(&e.verb, begin);
       for (Evidence& ev : e.evidence) Shift(&ev.span, begin);
-      out.events.push_back(std::move(e));
+      if (sink) {
+        sink(e);
+      } else {
+        out.events.push_back(std::move(e));
+      }
     }
     for (Diagnostic& d : part.diagnostics) {
       d.offset += begin;

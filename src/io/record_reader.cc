@@ -35,7 +35,9 @@ class JsonlReader : public RecordReader {
       record->article = Article{};
       record->warning.clear();
       std::string why;
-      if (!ParseJsonRecord(line, &record->article, &record->warning, &why)) {
+      line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+      if (!ParseJsonRecord(line, line.capacity(), &record->article,
+                           &record->warning, &why)) {
         *error = location + ": " +
                  (record->article.id.empty()
                       ? ""
@@ -207,6 +209,11 @@ std::string UnescapeInvalidBytes(std::string_view s) {
 
 bool ParseJsonRecord(std::string_view line, Article* article,
                      std::string* warning, std::string* error) {
+  return ParseJsonRecord(line, 0, article, warning, error);
+}
+
+bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
+                     std::string* warning, std::string* error) {
   // One parser per thread, reused: allocation happens only when a line is
   // longer than any seen before.
   thread_local simdjson::dom::parser parser;
@@ -217,9 +224,18 @@ bool ParseJsonRecord(std::string_view line, Article* article,
       if (size > (size_t{16} << 20)) parser = simdjson::dom::parser();
     }
   } release{line.size()};
-  simdjson::padded_string padded(line);
+  // Parsed in place when the caller's buffer has room for simdjson's
+  // padding (no copy of a huge line), else from a padded copy.
+  simdjson::padded_string padded;
+  const bool in_place = capacity >= line.size() + simdjson::SIMDJSON_PADDING;
+  if (!in_place) padded = simdjson::padded_string(line);
   simdjson::dom::element doc;
-  auto err = parser.parse(padded).get(doc);
+  auto err =
+      in_place
+          ? parser.parse(simdjson::padded_string_view(line.data(), line.size(),
+                                                      capacity))
+                .get(doc)
+          : parser.parse(padded).get(doc);
   bool escaped = false;
   std::string rewritten;
   if (err == simdjson::UTF8_ERROR && EscapeInvalidBytes(line, &rewritten)) {

@@ -54,6 +54,11 @@ class RecordReader {
 // reason in `error` (without location) and any id read in `article->id`.
 bool ParseJsonRecord(std::string_view line, Article* article,
                      std::string* warning, std::string* error);
+// The same for a line whose buffer holds `capacity` bytes (at least
+// simdjson::SIMDJSON_PADDING more than the line): parsed in place, without
+// a copy.
+bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
+                     std::string* warning, std::string* error);
 
 }  // namespace dyad
 

@@ -58,16 +58,19 @@ void Pipeline::CodeBatch(Batch* batch, std::ostream* direct) const {
       diag += record.location + ": record '" + record.article.id +
               "': warning: " + record.warning + "\n";
     }
-    CodedArticle coded = coder_.Code(record.article);
+    long events = 0;
+    CodedArticle coded = coder_.Code(record.article, [&](const Event& e) {
+      writer->Write(e);
+      ++events;
+    });
     for (const Diagnostic& d : coded.diagnostics) {
       ++st.warnings;
       diag += record.location + ": record '" + d.doc_id +
               "': warning: " + d.message + " (byte " +
               std::to_string(d.offset) + ")\n";
     }
-    for (const Event& e : coded.events) writer->Write(e);
     st.sentences += coded.sentences;
-    st.events += static_cast<long>(coded.events.size());
+    st.events += events;
     st.bytes += record.article.text.size();
     // The article is no longer needed: free it now, not when the batch is
     // written.
