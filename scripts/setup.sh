@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  libsimdjson-dev libcli11-dev libfmt-dev
+  libsimdjson-dev libcli11-dev libfmt-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   iso-codes python3 wordnet-base
 )

@@ -14,6 +14,7 @@
 #include "io/event_writer.h"
 #include "io/record_reader.h"
 #include "pipeline/pipeline.h"
+#include "store/sqlite_store.h"
 
 namespace dyad::cli {
 namespace {
@@ -32,6 +33,7 @@ struct CodeArgs {
   size_t max_sentence_bytes = 2000;
   int threads = 0;  // 0: one per core
   bool stats = false;
+  std::string db;
 };
 
 int RunCode(const CodeArgs& args) {
@@ -78,6 +80,16 @@ int RunCode(const CodeArgs& args) {
                                        1u, std::thread::hardware_concurrency()));
   pipeline_options.format = format;
   pipeline_options.explain = args.explain;
+  std::unique_ptr<SqliteStore> store;
+  if (!args.db.empty()) {
+    auto opened = SqliteStore::Open(args.db);
+    if (!opened.ok()) {
+      std::cerr << "dyad code: " << opened.status().message() << "\n";
+      return kExitUsage;
+    }
+    store = std::move(opened).value();
+    pipeline_options.sink = store.get();
+  }
   Pipeline pipeline(**coder, pipeline_options, &std::cout, &std::cerr);
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
@@ -98,6 +110,13 @@ int RunCode(const CodeArgs& args) {
     pipeline.Run(reader->get());
   }
   pipeline.Finish();
+  bool store_failed = false;
+  if (!pipeline.status().ok()) {
+    std::cerr << "dyad code: stopped: " << pipeline.status().message()
+              << "\n(what was stored before is kept; run the same command "
+                 "again to complete the load)\n";
+    store_failed = true;
+  }
   const PipelineStats& st = pipeline.stats();
   const long records = st.records, failed = st.failed;
   const long sentences = st.sentences, events = st.events;
@@ -129,6 +148,18 @@ int RunCode(const CodeArgs& args) {
               << " sentences, " << events << " events, " << warnings
               << " warnings\n";
   }
+  if (store && !args.quiet) {
+    const StoreStats& ss = store->stats();
+    auto events_now = store->CountRows("events");
+    std::cerr << "dyad code: " << args.db << ": " << ss.articles_added
+              << " articles added, " << ss.articles_skipped
+              << " already stored, " << ss.articles_replaced << " replaced; "
+              << ss.mentions << " mentions, " << ss.new_events
+              << " new events; "
+              << (events_now.ok() ? std::to_string(*events_now) : "?")
+              << " events in the database\n";
+  }
+  if (store_failed) return kExitSomeFailed;
   if (!std::cout) {
     std::cerr << "dyad code: error writing the output\n";
     return kExitSomeFailed;
@@ -179,6 +210,10 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                   "for any number")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  cmd->add_option("--db", args->db,
+                  "Store articles, de-duplicated events and mentions in this "
+                  "SQLite database (created if missing; "
+                  "docs/formats/database.md) instead of writing events");
   cmd->add_flag("--stats", args->stats,
                 "Print load and coding time and rates as JSON on stderr");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");

@@ -11,6 +11,7 @@ struct Pipeline::Batch {
   struct Item {
     InputRecord record;
     std::string error;  // non-empty: the record could not be read
+    CodedArticle coded;  // with a sink: kept until written
   };
   std::vector<Item> items;
   size_t bytes = 0;
@@ -59,10 +60,16 @@ void Pipeline::CodeBatch(Batch* batch, std::ostream* direct) const {
               "': warning: " + record.warning + "\n";
     }
     long events = 0;
-    CodedArticle coded = coder_.Code(record.article, [&](const Event& e) {
-      writer->Write(e);
-      ++events;
-    });
+    CodedArticle coded;
+    if (options_.sink) {
+      coded = coder_.Code(record.article);
+      events = static_cast<long>(coded.events.size());
+    } else {
+      coded = coder_.Code(record.article, [&](const Event& e) {
+        writer->Write(e);
+        ++events;
+      });
+    }
     for (const Diagnostic& d : coded.diagnostics) {
       ++st.warnings;
       diag += record.location + ": record '" + d.doc_id +
@@ -72,9 +79,13 @@ void Pipeline::CodeBatch(Batch* batch, std::ostream* direct) const {
     st.sentences += coded.sentences;
     st.events += events;
     st.bytes += record.article.text.size();
-    // The article is no longer needed: free it now, not when the batch is
-    // written.
-    item.record = InputRecord{};
+    if (options_.sink) {
+      item.coded = std::move(coded);  // the sink needs record and events
+    } else {
+      // The article is no longer needed: free it now, not when the batch is
+      // written.
+      item.record = InputRecord{};
+    }
   }
   writer->Flush();
   if (!direct) batch->events = std::move(buffered).str();
@@ -109,6 +120,14 @@ void Pipeline::WriteFront() {
   }
   out_->write(batch->events.data(),
               static_cast<std::streamsize>(batch->events.size()));
+  if (options_.sink && status_.ok()) {
+    for (const Batch::Item& item : batch->items) {
+      if (!item.error.empty()) continue;
+      status_ = options_.sink->Add(item.record, item.coded);
+      if (!status_.ok()) break;
+    }
+    if (status_.ok()) status_ = options_.sink->EndBatch();
+  }
   if (!batch->diagnostics.empty())
     err_->write(batch->diagnostics.data(),
                 static_cast<std::streamsize>(batch->diagnostics.size()));
@@ -155,7 +174,7 @@ void Pipeline::Submit(std::unique_ptr<Batch> owned) {
 
 void Pipeline::Run(RecordReader* reader) {
   auto batch = std::make_unique<Batch>();
-  for (;;) {
+  while (status_.ok()) {
     Batch::Item item;
     auto outcome = reader->Next(&item.record, &item.error);
     if (outcome == RecordReader::Outcome::kEnd) break;

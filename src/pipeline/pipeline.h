@@ -29,10 +29,23 @@
 #include <vector>
 
 #include "dyad/coder.h"
+#include "dyad/status.h"
 #include "io/event_writer.h"
 #include "io/record_reader.h"
 
 namespace dyad {
+
+// Receives the coded records of a Pipeline instead of an output stream, in
+// input order, on the thread that drives the pipeline (e.g. the SQLite
+// store). A sink error stops the pipeline: no more records are read.
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  // One article and what the coder made of it.
+  virtual Status Add(const InputRecord& record, const CodedArticle& coded) = 0;
+  // The end of a batch of records: a point to commit.
+  virtual Status EndBatch() = 0;
+};
 
 struct PipelineOptions {
   int threads = 1;
@@ -40,6 +53,8 @@ struct PipelineOptions {
   size_t batch_bytes = size_t{1} << 20;
   OutputFormat format = OutputFormat::kJsonl;
   bool explain = false;  // the writer prints explanations
+  // If set, coded records go here and no events are written to `out`.
+  RecordSink* sink = nullptr;
 };
 
 struct PipelineStats {
@@ -66,6 +81,8 @@ class Pipeline {
   void Finish();
 
   const PipelineStats& stats() const { return stats_; }
+  // The first sink error, if any (the pipeline stopped reading there).
+  const Status& status() const { return status_; }
 
  private:
   struct Batch;
@@ -81,6 +98,7 @@ class Pipeline {
   std::ostream* out_;
   std::ostream* err_;
   PipelineStats stats_;
+  Status status_;
   bool finished_ = false;
   bool submitted_any_ = false;
 

@@ -1,0 +1,194 @@
+#include "store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dyad-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "events.db").string();
+  }
+  void TearDown() override {
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add);
+    fs::remove_all(dir_);
+  }
+
+  static InputRecord Record(const std::string& id, const std::string& text,
+                            const std::string& source = "") {
+    InputRecord r;
+    r.article.id = id;
+    r.article.text = text;
+    r.article.date = ParseDate("2024-03-01");
+    r.article.source = source;
+    r.location = "test:1";
+    return r;
+  }
+  static Event MakeEvent(const std::string& src, const std::string& tgt,
+                         const std::string& code, int sentence) {
+    Event e;
+    e.doc_id = "x";
+    e.date = "2024-03-01";
+    e.sentence = sentence;
+    e.source.code = src;
+    e.source.country = src.substr(0, 3);
+    e.source.text = src;
+    e.source.span = {0, 4};
+    if (!tgt.empty()) {
+      e.target = EventActor{tgt, tgt.substr(0, 3), tgt, {10, 14}};
+    }
+    e.code = code;
+    e.root = code.substr(0, 2);
+    e.quad_class = 4;
+    e.goldstein = -10;
+    e.verb_text = "attacked";
+    e.verb = {5, 13};
+    return e;
+  }
+  int64_t Count(SqliteStore* s, const char* table) {
+    auto n = s->CountRows(table);
+    EXPECT_TRUE(n.ok()) << n.status().message();
+    return n.ok() ? *n : -1;
+  }
+  int64_t Query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &q, nullptr), SQLITE_OK)
+        << sql;
+    int64_t v = -1;
+    if (sqlite3_step(q) == SQLITE_ROW) v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return v;
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreTest, MentionsCollapseIntoEventsWithCounts) {
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  CodedArticle a, b;
+  a.sentences = 2;
+  a.events = {MakeEvent("RUS", "UKR", "190", 0), MakeEvent("RUS", "UKR", "190", 1),
+              MakeEvent("USA", "", "010", 1)};
+  b.sentences = 1;
+  b.events = {MakeEvent("RUS", "UKR", "190", 0)};
+  ASSERT_TRUE((*store)->Add(Record("a", "text a", "wire1"), a).ok());
+  ASSERT_TRUE((*store)->Add(Record("b", "text b", "wire2"), b).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ(Count(store->get(), "articles"), 2);
+  EXPECT_EQ(Count(store->get(), "events"), 2);
+  EXPECT_EQ(Count(store->get(), "mentions"), 4);
+  EXPECT_EQ((*store)->stats().new_events, 2);
+  EXPECT_EQ(Query("SELECT num_mentions FROM events WHERE code = '190'"), 3);
+  EXPECT_EQ(Query("SELECT num_articles FROM events WHERE code = '190'"), 2);
+  EXPECT_EQ(Query("SELECT num_sources FROM events WHERE code = '190'"), 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM events WHERE target_code = ''"), 1);
+}
+
+TEST_F(StoreTest, SameArticleAgainChangesNothingChangedTextReplaces) {
+  CodedArticle a;
+  a.sentences = 1;
+  a.events = {MakeEvent("RUS", "UKR", "190", 0)};
+  {
+    auto store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
+    ASSERT_TRUE((*store)->EndBatch().ok());
+  }
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ((*store)->stats().articles_skipped, 1);
+  EXPECT_EQ(Count(store->get(), "mentions"), 1);
+  // A new version of the article: its old event goes, the new one comes.
+  CodedArticle changed;
+  changed.sentences = 1;
+  changed.events = {MakeEvent("ISR", "PSE", "195", 0)};
+  ASSERT_TRUE((*store)->Add(Record("a", "text a, corrected"), changed).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ((*store)->stats().articles_replaced, 1);
+  EXPECT_EQ(Count(store->get(), "articles"), 1);
+  EXPECT_EQ(Count(store->get(), "mentions"), 1);
+  EXPECT_EQ(Count(store->get(), "events"), 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM events WHERE code = '195'"), 1);
+}
+
+TEST_F(StoreTest, UncommittedBatchLeavesNoTrace) {
+  {
+    auto store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    CodedArticle a;
+    a.events = {MakeEvent("RUS", "UKR", "190", 0)};
+    ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
+    ASSERT_TRUE((*store)->EndBatch().ok());
+    ASSERT_TRUE((*store)->Add(Record("b", "text b"), a).ok());
+    // destroyed without EndBatch: as if the process died
+  }
+  EXPECT_EQ(Query("SELECT count(*) FROM articles"), 1);
+  EXPECT_EQ(Query("SELECT num_mentions FROM events"), 1);
+}
+
+TEST_F(StoreTest, NotADatabase) {
+  std::ofstream(path_) << "this is a text file, not a database, but it is "
+                          "long enough to be read as one page or more "
+                       << std::string(5000, 'x');
+  auto store = SqliteStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find(path_), std::string::npos);
+  EXPECT_NE(store.status().message().find("not a"), std::string::npos)
+      << store.status().message();
+}
+
+TEST_F(StoreTest, ForeignDatabase) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE people (name TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto store = SqliteStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not a dyad event database"),
+            std::string::npos)
+      << store.status().message();
+}
+
+TEST_F(StoreTest, MissingFolder) {
+  const std::string path = (dir_ / "no" / "such" / "events.db").string();
+  auto store = SqliteStore::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find(path), std::string::npos)
+      << store.status().message();
+}
+
+TEST_F(StoreTest, ReadOnlyFile) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
+  { ASSERT_TRUE(SqliteStore::Open(path_).ok()); }
+  ::chmod(path_.c_str(), 0444);
+  auto store = SqliteStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("read-only"), std::string::npos)
+      << store.status().message();
+}
+
+}  // namespace
+}  // namespace dyad
