@@ -27,6 +27,8 @@ void AddDictCommand(CLI::App* app, std::function<int()>* run);
 void AddDictImportCommand(CLI::App* dict, std::function<int()>* run);
 // Adds `tag` (show the analysis of a text) to `app`.
 void AddTagCommand(CLI::App* app, std::function<int()>* run);
+// dyad export --gdelt --db events.db [--mentions]
+void AddExportCommand(CLI::App* app, std::function<int()>* run);
 
 }  // namespace dyad::cli
 

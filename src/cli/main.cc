@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   dyad::cli::AddDictCommand(&app, &run);
   dyad::cli::AddDictImportCommand(app.get_subcommand("dict"), &run);
   dyad::cli::AddTagCommand(&app, &run);
+  dyad::cli::AddExportCommand(&app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

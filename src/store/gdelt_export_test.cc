@@ -1,0 +1,131 @@
+#include "store/gdelt_export.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "store/sqlite_store.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> Split(const std::string& line) {
+  std::vector<std::string> f;
+  size_t start = 0;
+  for (;;) {
+    size_t tab = line.find('\t', start);
+    f.push_back(line.substr(start, tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return f;
+}
+
+TEST(GdeltExportTest, SplitsActorCodes) {
+  GdeltActorParts p = SplitActorCode("USAGOV");
+  EXPECT_EQ(p.country, "USA");
+  EXPECT_EQ(p.type1, "GOV");
+  p = SplitActorCode("IGOUNOSEC");
+  EXPECT_EQ(p.country, "");
+  EXPECT_EQ(p.type1, "IGO");
+  EXPECT_EQ(p.known_group, "UNO");
+  p = SplitActorCode("AFGREBTAL");
+  EXPECT_EQ(p.country, "AFG");
+  EXPECT_EQ(p.type1, "REB");
+  p = SplitActorCode("CVL");
+  EXPECT_EQ(p.country, "");
+  EXPECT_EQ(p.type1, "CVL");
+  p = SplitActorCode("RUSMILGOV");
+  EXPECT_EQ(p.type1, "MIL");
+  EXPECT_EQ(p.type2, "GOV");
+}
+
+TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("dyad-gdelt-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string db = (dir / "events.db").string();
+  {
+    auto store = SqliteStore::Open(db);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    InputRecord r;
+    r.article.id = "a1";
+    r.article.text = "Russian forces shelled Ukrainian positions.";
+    r.article.date = ParseDate("2024-03-05");
+    r.article.url = "https://www.example.org/news/1";
+    CodedArticle coded;
+    coded.sentences = 1;
+    Event e;
+    e.date = "2024-03-05";
+    e.source = EventActor{"RUSMIL", "RUS", "Russian forces", {0, 14}};
+    e.target = EventActor{"UKR", "UKR", "Ukrainian positions", {23, 42}};
+    e.code = "194";
+    e.root = "19";
+    e.quad_class = 4;
+    e.goldstein = -10;
+    e.verb_text = "shelled";
+    e.verb = {15, 22};
+    coded.events = {e, e};
+    coded.events[1].sentence = 3;
+    ASSERT_TRUE((*store)->Add(r, coded).ok());
+    ASSERT_TRUE((*store)->EndBatch().ok());
+  }
+  std::ostringstream events, mentions;
+  long n = 0;
+  ASSERT_TRUE(ExportGdelt(db, GdeltTable::kEvents, &events, &n).ok());
+  EXPECT_EQ(n, 1);
+  std::vector<std::string> f = Split(events.str().substr(0, events.str().size() - 1));
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[1], "20240305");           // SQLDATE
+  EXPECT_EQ(f[2], "202403");             // MonthYear
+  EXPECT_EQ(f[4], "2024.1781");          // FractionDate: day 65 / 365
+  EXPECT_EQ(f[5], "RUSMIL");             // Actor1Code
+  EXPECT_EQ(f[6], "Russian forces");     // Actor1Name
+  EXPECT_EQ(f[7], "RUS");                // Actor1CountryCode
+  EXPECT_EQ(f[12], "MIL");               // Actor1Type1Code
+  EXPECT_EQ(f[15], "UKR");               // Actor2Code
+  EXPECT_EQ(f[17], "UKR");               // Actor2CountryCode
+  EXPECT_EQ(f[25], "1");                 // IsRootEvent
+  EXPECT_EQ(f[26], "194");               // EventCode
+  EXPECT_EQ(f[28], "19");                // EventRootCode
+  EXPECT_EQ(f[29], "4");                 // QuadClass
+  EXPECT_EQ(f[30], "-10.0");             // GoldsteinScale
+  EXPECT_EQ(f[31], "2");                 // NumMentions
+  EXPECT_EQ(f[33], "1");                 // NumArticles
+  EXPECT_EQ(f[59].size(), 14u);          // DATEADDED
+  EXPECT_EQ(f[60], "https://www.example.org/news/1");
+
+  ASSERT_TRUE(ExportGdelt(db, GdeltTable::kMentions, &mentions, &n).ok());
+  EXPECT_EQ(n, 2);
+  std::istringstream lines(mentions.str());
+  std::string line;
+  std::getline(lines, line);
+  f = Split(line);
+  ASSERT_EQ(f.size(), 16u);
+  EXPECT_EQ(f[1], "20240305000000");
+  EXPECT_EQ(f[4], "example.org");        // MentionSourceName from the URL
+  EXPECT_EQ(f[6], "1");                  // SentenceID, from 1
+  EXPECT_EQ(f[7], "0");                  // Actor1CharOffset
+  EXPECT_EQ(f[8], "23");
+  EXPECT_EQ(f[9], "15");
+  EXPECT_EQ(f[12], "43");                // MentionDocLen
+  std::getline(lines, line);
+  EXPECT_EQ(Split(line)[6], "4");
+
+  std::ostringstream none;
+  Status missing = ExportGdelt((dir / "nothing.db").string(), GdeltTable::kEvents,
+                               &none);
+  EXPECT_FALSE(missing.ok());
+  EXPECT_NE(missing.message().find("nothing.db"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace dyad
