@@ -172,6 +172,8 @@ class Analysis {
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
   Range ResolvePronoun(Range subj) const;
+  void SetCode(const CameoCode& cc, const VerbMatch& m,
+               const std::string& pattern_code, Event* ev) const;
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
@@ -410,6 +412,9 @@ void Analysis::FindVerbs() {
           (t_[g - 1].pos == Pos::kWh ||
            (IsLower(g - 1, "that") && g >= 2 && IsWordPos(t_[g - 2].pos))))
         m.absorbed = true;
+      // A null pattern matches and codes nothing (unless it gives a reverse
+      // event), so the verb's broader patterns are not tried.
+      if (p.null() && p.reverse_code.empty()) m.absorbed = true;
       matches_.push_back(std::move(m));
       break;
     }
@@ -1424,11 +1429,42 @@ void Analysis::LearnActor(Range r, const EventActor& actor) const {
                   names);
 }
 
+void Analysis::SetCode(const CameoCode& cc, const VerbMatch& m,
+                       const std::string& pattern_code, Event* ev) const {
+  ev->code = cc.code;
+  ev->root = cc.root;
+  ev->quad_class = cc.quad_class;
+  ev->goldstein = cc.goldstein;
+  ev->plover = cc.plover;
+  ev->plover_mode = cc.plover_mode;
+  ev->plover_context = cc.plover_context;
+  if (options_.explain) {
+    ev->rule = m.rule;
+    Evidence v;
+    v.role = "verb";
+    v.entry = m.pattern->file + ":" + std::to_string(m.pattern->line);
+    v.pattern = m.pattern->text;
+    v.code = pattern_code;
+    v.span = ev->verb;
+    ev->evidence.insert(ev->evidence.begin(), std::move(v));
+  }
+}
+
 void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
                     std::vector<Event>* events) {
-  const CameoCode* cc = dicts_.cameo().Find(m.code);
-  if (!cc) cc = dicts_.cameo().Find(m.pattern->code);
-  if (!cc) return;
+  const CameoCode* cc = nullptr;
+  if (!m.pattern->null()) {
+    cc = dicts_.cameo().Find(m.code);
+    if (!cc) cc = dicts_.cameo().Find(m.pattern->code);
+  }
+  // A paired code (`032/033`) also gives the reverse event, target to source.
+  const CameoCode* rc = nullptr;
+  if (!m.pattern->reverse_code.empty() && m.demand_by < 0) {
+    const std::string& r = m.pattern->reverse_code;
+    rc = dicts_.cameo().Find(m.intent ? IntentCode(r) : r);
+    if (!rc) rc = dicts_.cameo().Find(r);
+  }
+  if (!cc && !rc) return;
   Range subj, obj;
   if (m.pattern->nominal) {
     // "US airstrikes on X", "X's attack", "attack on X by Y"; else the
@@ -1551,28 +1587,31 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
         }
         ev.target = std::move(target);
       }
-      ev.code = cc->code;
-      ev.root = cc->root;
-      ev.quad_class = cc->quad_class;
-      ev.goldstein = cc->goldstein;
-      ev.plover = cc->plover;
-      ev.plover_mode = cc->plover_mode;
-      ev.plover_context = cc->plover_context;
       ev.verb = OriginalSpan(m.head, m.last + 1);
       ev.verb_text =
           article_.text.substr(ev.verb.start, ev.verb.end - ev.verb.start);
-      if (options_.explain) {
-        ev.rule = m.rule;
-        Evidence v;
-        v.role = "verb";
-        v.entry = m.pattern->file + ":" + std::to_string(m.pattern->line);
-        v.pattern = m.pattern->text;
-        v.code = m.pattern->code;
-        v.span = ev.verb;
-        ev.evidence.insert(ev.evidence.begin(), std::move(v));
-      }
       LearnActor(s, ev.source);
       if (ev.target) LearnActor(o, *ev.target);
+      if (rc && ev.target && ev.target->code != "---") {
+        Event rev = ev;
+        std::swap(rev.source, *rev.target);
+        for (Evidence& e : rev.evidence) {  // the actors swap roles
+          if (e.role.rfind("source", 0) == 0)
+            e.role = "target" + e.role.substr(6);
+          else if (e.role.rfind("target", 0) == 0)
+            e.role = "source" + e.role.substr(6);
+        }
+        SetCode(*rc, m, m.pattern->reverse_code, &rev);
+        if (options_.explain) rev.rule += "+reverse";
+        if (cc) {
+          SetCode(*cc, m, m.pattern->code, &ev);
+          events->push_back(std::move(ev));
+        }
+        events->push_back(std::move(rev));
+        continue;
+      }
+      if (!cc) continue;
+      SetCode(*cc, m, m.pattern->code, &ev);
       events->push_back(std::move(ev));
     }
   }

@@ -83,7 +83,9 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "- * TRIFLE [0012]\n"              // 14
       "- * PLEDGE [073]\n"               // 15
       "- * PLEDGES [074]\n"              // 16
-      "~ a (b c HAND) SAY = a b 010\n",  // 17
+      "~ a (b c HAND) SAY = a b 010\n"   // 17
+      "- * BOW [:045]\n"                 // 18
+      "- * CURTSY [---:---]\n",          // 19
       "test.verbs.txt", &notes);
   Lexicon lex = TestLexicon(f.HeadWords());
   CameoTable cameo = TestCameo();
@@ -102,23 +104,34 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "072: hand doo hickey to +",
       "072: proffer doo hickey to +",
       "072: pass on doo hickey to +",
+      "---: not hand",
+      "---: not proffer",
+      "---: not pass on",
       "0711: not hand gift",
       "0711: not proffer gift",
       "0711: not pass on gift",
-      "042: hand token",
-      "042: proffer token",
-      "042: pass on token",
+      "042/043: hand token",
+      "042/043: proffer token",
+      "042/043: pass on token",
       "074: hand pledges",
       "074: proffer pledges",
       "074: pass on pledges",
+      "---/045: hand bow",
+      "---/045: proffer bow",
+      "---/045: pass on bow",
+      "---: hand curtsy",
+      "---: proffer curtsy",
+      "---: pass on curtsy",
   };
   EXPECT_EQ(got, want);
-  EXPECT_TRUE(HasNote(notes, 9, ImportNote::Kind::kSkipped, "null code"));
+  // Null codes, paired codes and reverse-only codes are carried over.
+  for (int line : {9, 13, 18, 19}) {
+    for (const ImportNote& n : notes) EXPECT_NE(n.line, line) << n.reason;
+  }
   EXPECT_TRUE(
       HasNote(notes, 11, ImportNote::Kind::kSkipped, "words before the verb"));
   EXPECT_TRUE(
       HasNote(notes, 12, ImportNote::Kind::kSkipped, "'$' source marker"));
-  EXPECT_TRUE(HasNote(notes, 13, ImportNote::Kind::kChanged, "paired code"));
   EXPECT_TRUE(HasNote(notes, 14, ImportNote::Kind::kSkipped, "root 00"));
   EXPECT_TRUE(HasNote(notes, 15, ImportNote::Kind::kSkipped, "comes later"));
   EXPECT_TRUE(HasNote(notes, 17, ImportNote::Kind::kSkipped, "transformation"));

@@ -36,44 +36,59 @@ bool IsAuxiliary(std::string_view w) {
 
 struct CodeCheck {
   bool ok = false;
-  std::string code;    // the code dyad will use
-  std::string reason;  // why not, when !ok
-  bool paired = false;
+  std::string code;     // the code dyad will write: `NNN`, `NNN/MMM`, `---`
+  std::string forward;  // source to target: a code or "---" (null)
+  std::string reverse;  // target to source, "" when none
+  std::string reason;   // why not, when !ok
 };
 
+// A PETRARCH event code: 2 to 4 digits with a root of 01 or more, or "".
+std::string NumericCode(std::string_view raw, std::string* reason) {
+  bool digits = raw.size() >= 2 && raw.size() <= 4;
+  for (char ch : raw) digits = digits && ch >= '0' && ch <= '9';
+  if (!digits) {
+    *reason = "not a CAMEO code";
+    return "";
+  }
+  if (raw[0] == '0' && raw[1] == '0') {
+    *reason = "root 00 is no code";
+    return "";
+  }
+  return std::string(raw);
+}
+
+// PETRARCH's codes: `[NNN]`, the null code `[---]` (the pattern codes
+// nothing), and paired codes `[NNN:MMM]` (NNN source to target, MMM target to
+// source; `[:MMM]` only the latter). dyad writes the pair as `NNN/MMM`.
 CodeCheck CheckCode(std::string_view raw) {
   CodeCheck c;
   raw = TrimBlanks(raw);
-  std::string_view first = raw;
+  std::string_view first = raw, second;
   size_t colon = raw.find(':');
   if (colon != std::string_view::npos) {
     first = TrimBlanks(raw.substr(0, colon));
-    c.paired = true;
+    second = TrimBlanks(raw.substr(colon + 1));
   }
-  if (first.empty()) {
-    c.reason = c.paired && !TrimBlanks(raw.substr(colon + 1)).empty()
-                   ? "code ':B' gives only the reverse event (target to "
-                     "source): dyad codes source to target"
-                   : "no code";
+  if (second == "---") second = {};
+  if (first.empty() && second.empty()) {
+    c.reason = "no code";
     return c;
   }
-  if (first == "---") {
-    c.reason = "null code [---]: dyad has no pattern that stops a verb coding";
-    return c;
+  if (first.empty() || first == "---") {
+    c.forward = "---";
+  } else {
+    c.forward = NumericCode(first, &c.reason);
+    if (c.forward.empty()) return c;
   }
-  bool digits = first.size() >= 2 && first.size() <= 4;
-  for (char ch : first) digits = digits && ch >= '0' && ch <= '9';
-  if (!digits) {
-    c.reason = "not a CAMEO code";
-    return c;
-  }
-  int root = (first[0] - '0') * 10 + (first[1] - '0');
-  if (root < 1) {
-    c.reason = "root 00 is no code";
-    return c;
+  if (!second.empty()) {
+    c.reverse = NumericCode(second, &c.reason);
+    if (c.reverse.empty()) {
+      c.reason = "reverse code: " + c.reason;
+      return c;
+    }
   }
   c.ok = true;
-  c.code = std::string(first);
+  c.code = c.reverse.empty() ? c.forward : c.forward + "/" + c.reverse;
   return c;
 }
 
@@ -378,11 +393,14 @@ VerbConversion PetrarchVerbFile::Convert(
     return key;
   };
   auto use_code = [&](const CodeCheck& c, int line) {
-    if (!cameo.Find(c.code) && !new_codes->count(c.code)) {
-      (*new_codes)[c.code] = file_ + ":" + std::to_string(line);
-      sink.Change(line,
-                  "code not in dyad's CAMEO table: added to cameo/codes.txt",
-                  c.code);
+    for (const std::string& code : {c.forward, c.reverse}) {
+      if (code.empty() || code == "---") continue;
+      if (!cameo.Find(code) && !new_codes->count(code)) {
+        (*new_codes)[code] = file_ + ":" + std::to_string(line);
+        sink.Change(line,
+                    "code not in dyad's CAMEO table: added to cameo/codes.txt",
+                    code);
+      }
     }
   };
   // False when the pattern cannot be written in dyad's format.
@@ -424,11 +442,6 @@ VerbConversion PetrarchVerbFile::Convert(
                   "block code: " + block_code.reason +
                       "; its verbs are written without a bare pattern",
                   b.code);
-      else if (block_code.paired)
-        sink.Change(b.line,
-                    "paired code: dyad codes one event, the reverse "
-                    "(target to source) event is dropped",
-                    b.code);
       if (block_code.ok) use_code(block_code, b.line);
     }
     for (const Verb& v : b.verbs) {
@@ -444,11 +457,6 @@ VerbConversion PetrarchVerbFile::Convert(
         sink.Skip(v.line, "verb code: " + c.reason, v.code);
         continue;
       }
-      if (c.paired)
-        sink.Change(v.line,
-                    "paired code: dyad codes one event, the reverse "
-                    "(target to source) event is dropped",
-                    v.code);
       use_code(c, v.line);
       if (!emit(c.code, false, v.words, v.line, block))
         sink.Skip(v.line, kUnwritable);
@@ -562,11 +570,6 @@ VerbConversion PetrarchVerbFile::Convert(
                     "some synset members give patterns dyad cannot hold: " +
                         first_reason,
                     std::to_string(bad) + " of " + std::to_string(ok + bad));
-      if (c.paired)
-        sink.Change(p.line,
-                    "paired code: dyad codes one event, the reverse "
-                    "(target to source) event is dropped",
-                    "[" + p.code + "]");
       use_code(c, p.line);
     }
   }

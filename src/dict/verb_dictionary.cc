@@ -57,13 +57,31 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
   for (const DictionaryFile& f : files) {
     for (const DictEntry& e : f.entries) {
       std::string where = f.path + ":" + std::to_string(e.line) + ": ";
-      if (!cameo.Find(e.code)) {
-        errors->push_back(where + "unknown CAMEO code '" + e.code + "'");
-        continue;
+      // CODE, CODE/REVERSE, --- (null) or ---/REVERSE (reverse event only).
+      std::string code = e.code, reverse;
+      size_t slash = code.find('/');
+      if (slash != std::string::npos) {
+        reverse = code.substr(slash + 1);
+        code.resize(slash);
       }
+      bool bad = false;
+      for (const std::string* c : {&code, &reverse}) {
+        if (c->empty() && c == &reverse && slash == std::string::npos) continue;
+        if (c == &code && *c == kNullCode) continue;
+        if (!cameo.Find(*c)) {
+          errors->push_back(where + "unknown CAMEO code '" + *c + "'" +
+                            (slash != std::string::npos
+                                 ? " in paired code '" + e.code + "'"
+                                 : std::string()));
+          bad = true;
+          break;
+        }
+      }
+      if (bad) continue;
       for (const DictPhrase& p : e.phrases) {
         VerbPattern vp;
-        vp.code = e.code;
+        vp.code = code;
+        vp.reverse_code = reverse;
         vp.file = f.path;
         vp.line = p.line;
         vp.text = p.text;

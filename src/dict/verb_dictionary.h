@@ -8,6 +8,7 @@
 #define DYAD_DICT_VERB_DICTIONARY_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dict/cameo_table.h"
@@ -17,12 +18,21 @@
 
 namespace dyad {
 
+// The code of a null pattern.
+inline constexpr std::string_view kNullCode = "---";
+
 struct VerbPattern {
   struct Element {
     bool slot = false;  // the `+` target slot
     std::string lemma;  // a word, lemmatized
   };
+  // The source-to-target code, or kNullCode for a null pattern: one that
+  // matches and codes nothing (its verb's less specific patterns are not
+  // tried either).
   std::string code;
+  // Paired codes (`032/033: ...`): the code of the reverse event, target to
+  // source, coded beside the forward one; "" when the pattern has none.
+  std::string reverse_code;
   std::vector<Element> elements;  // elements[0] is the head word
   bool nominal = false;
   bool negated = false;
@@ -30,6 +40,8 @@ struct VerbPattern {
   std::string file;
   int line = 0;
   std::string text;  // as written
+
+  bool null() const { return code == kNullCode; }
 };
 
 class VerbDictionary {

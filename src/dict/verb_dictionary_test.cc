@@ -54,5 +54,32 @@ TEST(VerbDictionaryTest, ReportsUnknownCodesAndBadPatterns) {
   EXPECT_EQ(errors[2].rfind("v.txt:3: pattern", 0), 0u);
 }
 
+TEST(VerbDictionaryTest, PairedAndNullCodes) {
+  std::vector<std::string> errors;
+  std::vector<DictionaryFile> files = {ParseDictionaryText(
+      "190/190: shell\n---: shell post\n---/04: host\n"
+      "190/999: bomb\n---/---: hug\n-: kiss\n",
+      "v.txt", &errors)};
+  Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
+  VerbDictionary verbs;
+  verbs.Build(files, Table(), lex, &errors);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0],
+            "v.txt:4: unknown CAMEO code '999' in paired code '190/999'");
+  EXPECT_EQ(errors[1],
+            "v.txt:5: unknown CAMEO code '---' in paired code '---/---'");
+  EXPECT_EQ(errors[2], "v.txt:6: unknown CAMEO code '-'");
+  const VerbPattern& shell = verbs.pattern((*verbs.ForHead("shell"))[1]);
+  EXPECT_EQ(shell.code, "190");
+  EXPECT_EQ(shell.reverse_code, "190");
+  EXPECT_FALSE(shell.null());
+  const VerbPattern& post = verbs.pattern((*verbs.ForHead("shell"))[0]);
+  EXPECT_TRUE(post.null());
+  EXPECT_EQ(post.reverse_code, "");
+  const VerbPattern& host = verbs.pattern((*verbs.ForHead("host"))[0]);
+  EXPECT_TRUE(host.null());
+  EXPECT_EQ(host.reverse_code, "04");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1,0 +1,91 @@
+// Tests the verb-pattern codes that PETRARCH dictionaries bring (see
+// docs/formats/dictionaries.md): paired codes `A/B` (the reverse event,
+// target to source, coded beside the forward one), reverse-only codes
+// `---/B`, and null patterns `---` (match and code nothing).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dyad/coder.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+class PatternCodesTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    fs::path dir = fs::path(testing::TempDir()) /
+                   ("dyad_pattern_codes_" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    for (const char* sub : {"cameo", "lang", "verbs", "actors", "agents"})
+      fs::create_directories(dir / sub);
+    fs::copy_file(fs::path(DYAD_TEST_DATA_DIR) / "cameo/codes.txt",
+                  dir / "cameo/codes.txt");
+    std::ofstream(dir / "lang/irregular_verbs.txt") << "left: leave\n";
+    std::ofstream(dir / "verbs/v.txt")
+        << "032/033: visit; leave for\n"
+           "040/040: hold talks with\n"
+           "190: shell\n"
+           "---: shell border post\n"
+           "---/043: host\n"
+           "---: greet\n";
+    std::ofstream(dir / "actors/a.txt") << "USA: United States\n"
+                                           "IRQ: Iraq; Iraqi\n"
+                                           "IRN: Iran; Iranian\n";
+    std::ofstream(dir / "agents/g.txt") << "GOV: minister\n";
+    dir_ = dir.string();
+  }
+
+  // "SRC>TGT:CODE" for each event, space-separated.
+  static std::string Code(const std::string& text) {
+    CoderOptions o;
+    o.dictionary_dirs = {dir_};
+    auto coder = Coder::Create(o);
+    EXPECT_TRUE(coder.ok()) << coder.status().message();
+    if (!coder.ok()) return "";
+    Article a;
+    a.id = "t";
+    a.text = text;
+    CodedArticle out = (*coder)->Code(a);
+    std::string s;
+    for (const Event& e : out.events) {
+      if (!s.empty()) s += ' ';
+      s += e.source.code + ">" + (e.target ? e.target->code : "-") + ":" +
+           e.code;
+    }
+    return s;
+  }
+
+  static std::string dir_;
+};
+
+std::string PatternCodesTest::dir_;
+
+TEST_F(PatternCodesTest, PairedCodesGiveTheReverseEvent) {
+  EXPECT_EQ(Code("The Iraqi minister visited Iran."),
+            "IRQGOV>IRN:032 IRN>IRQGOV:033");
+  EXPECT_EQ(Code("The Iraqi minister left for Iran on Monday."),
+            "IRQGOV>IRN:032 IRN>IRQGOV:033");
+  EXPECT_EQ(Code("Iraq held talks with Iran."), "IRQ>IRN:040 IRN>IRQ:040");
+  // No target actor, no reverse event.
+  EXPECT_EQ(Code("The Iraqi minister visited the region."), "IRQGOV>---:032");
+}
+
+TEST_F(PatternCodesTest, ReverseOnlyCodes) {
+  EXPECT_EQ(Code("Iraq hosted Iran."), "IRN>IRQ:043");
+  EXPECT_EQ(Code("Iraq hosted a conference."), "");
+}
+
+TEST_F(PatternCodesTest, NullPatternsCodeNothing) {
+  EXPECT_EQ(Code("Iraq shelled Iran."), "IRQ>IRN:190");
+  // The null pattern is more specific than `shell`, so it wins.
+  EXPECT_EQ(Code("Iraq shelled an Iranian border post."), "");
+  EXPECT_EQ(Code("Iraq greeted Iran."), "");
+}
+
+}  // namespace
+}  // namespace dyad
