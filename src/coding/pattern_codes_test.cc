@@ -21,7 +21,8 @@ class PatternCodesTest : public testing::Test {
     fs::path dir = fs::path(testing::TempDir()) /
                    ("dyad_pattern_codes_" + std::to_string(getpid()));
     fs::remove_all(dir);
-    for (const char* sub : {"cameo", "lang", "verbs", "actors", "agents"})
+    for (const char* sub :
+         {"cameo", "lang", "verbs", "actors", "agents", "discards"})
       fs::create_directories(dir / sub);
     fs::copy_file(fs::path(DYAD_TEST_DATA_DIR) / "cameo/codes.txt",
                   dir / "cameo/codes.txt");
@@ -37,6 +38,9 @@ class PatternCodesTest : public testing::Test {
                                            "IRQ: Iraq; Iraqi\n"
                                            "IRN: Iran; Iranian\n";
     std::ofstream(dir / "agents/g.txt") << "GOV: minister\n";
+    std::ofstream(dir / "discards/d.txt") << "DISCARD: baseball\n"
+                                             "STORYDISCARD: typhoon\n"
+                                             "NATURAL: earthquake\n";
     dir_ = dir.string();
   }
 
@@ -85,6 +89,16 @@ TEST_F(PatternCodesTest, NullPatternsCodeNothing) {
   // The null pattern is more specific than `shell`, so it wins.
   EXPECT_EQ(Code("Iraq shelled an Iranian border post."), "");
   EXPECT_EQ(Code("Iraq greeted Iran."), "");
+}
+
+// PETRARCH's discards: a sentence naming a `DISCARD` phrase is not coded, an
+// article naming a `STORYDISCARD` phrase gives no event at all; other
+// discard codes only stop the events they cause.
+TEST_F(PatternCodesTest, SentenceAndStoryDiscards) {
+  EXPECT_EQ(Code("Iraq shelled Iran. Iran visited baseball games in Iraq."),
+            "IRQ>IRN:190");
+  EXPECT_EQ(Code("Iraq shelled Iran. A typhoon hit Iraq."), "");
+  EXPECT_EQ(Code("Iraq shelled Iran after an earthquake."), "IRQ>IRN:190");
 }
 
 }  // namespace

@@ -1620,6 +1620,14 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
 void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   sentence_index_ = sentence_index;
   FindMentions();
+  // Discards coded `DISCARD` or `STORYDISCARD` (PETRARCH's, as imported)
+  // stop the whole sentence, or the whole article, from being coded.
+  for (const Mention& d : mentions_) {
+    if (d.match.entry->kind != ActorKind::kDiscard) continue;
+    const std::string& code = d.match.entry->code;
+    if (code == kStoryDiscard && context_) context_->set_story_discarded();
+    if (code == kSentenceDiscard || code == kStoryDiscard) return;
+  }
   for (size_t k = 0; k < t_.size(); ++k) {
     if (t_[k].pos == Pos::kPrep && IsTimePhrase(k)) {
       size_t e = SkipTimePhrase(k);

@@ -208,23 +208,24 @@ TEST(PetrarchActorsTest, AgentsPluralsMarkersAndLongCodes) {
       HasNote(notes, 7, ImportNote::Kind::kSkipped, "undefined substitution"));
 }
 
-TEST(PetrarchActorsTest, DiscardsBecomeNarrowerDyadDiscards) {
+TEST(PetrarchActorsTest, DiscardsBecomeSentenceAndStoryDiscards) {
   std::vector<ImportNote> notes;
   Lexicon lex = TestLexicon({});
   std::vector<ConvertedEntry> entries = ConvertPetrarchDiscards(
       "CROQUET_TOURNAMENT\n"     // 1
-      "+GRAND_PRIX  # story\n",  // 2
+      "+GRAND_PRIX  # story\n"   // 2
+      "CRICKET_\n",              // 3
       "test.discards.txt", lex, &notes);
-  ASSERT_EQ(entries.size(), 2u);
+  ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].code, "DISCARD");
   EXPECT_EQ(entries[0].phrases,
             (std::vector<std::string>{"croquet tournament"}));
   EXPECT_EQ(entries[1].code, "STORYDISCARD");
   EXPECT_EQ(entries[1].phrases, (std::vector<std::string>{"grand prix"}));
-  EXPECT_TRUE(
-      HasNote(notes, 1, ImportNote::Kind::kChanged, "not the whole sentence"));
-  EXPECT_TRUE(
-      HasNote(notes, 2, ImportNote::Kind::kChanged, "not the whole story"));
+  EXPECT_EQ(entries[2].phrases, (std::vector<std::string>{"cricket"}));
+  EXPECT_TRUE(HasNote(notes, 1, ImportNote::Kind::kChanged, "discard stem"));
+  EXPECT_TRUE(HasNote(notes, 2, ImportNote::Kind::kChanged, "discard stem"));
+  for (const ImportNote& n : notes) EXPECT_NE(n.line, 3) << n.reason;
 }
 
 // The whole import writes a folder that dyad loads without a fault.
