@@ -33,7 +33,12 @@ class PatternCodesTest : public testing::Test {
            "190: shell\n"
            "---: shell border post\n"
            "---/043: host\n"
-           "---: greet\n";
+           "---: greet\n"
+           "120: reject\n"
+           "121: will * reject\n"
+           "122: will not ever * reject\n"
+           "123: never _ * reject\n"
+           "124: sharply _ * reject\n";
     std::ofstream(dir / "actors/a.txt") << "USA: United States\n"
                                            "IRQ: Iraq; Iraqi\n"
                                            "IRN: Iran; Iranian\n";
@@ -89,6 +94,20 @@ TEST_F(PatternCodesTest, NullPatternsCodeNothing) {
   // The null pattern is more specific than `shell`, so it wins.
   EXPECT_EQ(Code("Iraq shelled an Iranian border post."), "");
   EXPECT_EQ(Code("Iraq greeted Iran."), "");
+}
+
+// Words before the verb, in order, with at most four others between them
+// (none where `_` joins them); a modal the pattern names is no intent.
+TEST_F(PatternCodesTest, WordsBeforeTheVerb) {
+  EXPECT_EQ(Code("Iraq rejected Iran."), "IRQ>IRN:120");
+  EXPECT_EQ(Code("Iraq will reject Iran."), "IRQ>IRN:121");
+  EXPECT_EQ(Code("Iraq will not ever reject Iran."), "IRQ>IRN:122");
+  EXPECT_EQ(Code("Iraq will certainly not ever reject Iran."), "IRQ>IRN:122");
+  EXPECT_EQ(Code("Iraq never rejected Iran."), "IRQ>IRN:123");
+  EXPECT_EQ(Code("Iraq sharply rejected Iran."), "IRQ>IRN:124");
+  EXPECT_EQ(Code("Iraq sharply has rejected Iran."), "IRQ>IRN:120");
+  // A negated verb needs a negated pattern: `will not ever` is one.
+  EXPECT_EQ(Code("Iraq will not reject Iran."), "");
 }
 
 // PETRARCH's discards: a sentence naming a `DISCARD` phrase is not coded, an

@@ -304,6 +304,23 @@ size_t Analysis::VerbGroupBegin(size_t head) const {
 
 bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
                             VerbMatch* m) const {
+  // Words before the verb (`will not ever * clash`): right to left, each
+  // within kMaxFiller tokens of the next (right before it when joined by
+  // `_`), inside the clause.
+  size_t b = head;
+  for (size_t e = p.before.size(); e-- > 0;) {
+    bool found = false;
+    size_t reach = p.before_tight[e] ? 0 : kMaxFiller;
+    for (size_t k = b; k-- > 0 && k + 1 + reach >= b;) {
+      if (t_[k].lower == p.before[e]) {
+        b = k;
+        found = true;
+        break;
+      }
+      if (t_[k].pos == Pos::kPunct) break;
+    }
+    if (!found) return false;
+  }
   size_t j = head + 1;
   Range slot;
   for (size_t e = 1; e < p.elements.size(); ++e) {
@@ -921,8 +938,12 @@ void Analysis::Select() {
     if (m.absorbed || !m.pattern || m.pattern->nominal) continue;
     size_t g = m.group_begin;
     bool modal = false;
+    // A modal the pattern itself names ("will * visit") is no intent.
+    const std::vector<std::string>& before = m.pattern->before;
     for (size_t k = g; k < m.head; ++k)
-      if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower)) modal = true;
+      if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower) &&
+          std::find(before.begin(), before.end(), t_[k].lower) == before.end())
+        modal = true;
     if (modal) m.intent = true;
     if (g > 0 && t_[g - 1].pos == Pos::kVerb && g == m.head &&
         t_[m.head].form == VerbForm::kIng) {

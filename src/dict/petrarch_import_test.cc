@@ -85,7 +85,9 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "- * PLEDGES [074]\n"              // 16
       "~ a (b c HAND) SAY = a b 010\n"   // 17
       "- * BOW [:045]\n"                 // 18
-      "- * CURTSY [---:---]\n",          // 19
+      "- * CURTSY [---:---]\n"           // 19
+      "- VERY_QUICKLY * BOX [073]\n"     // 20
+      "- &GADGET_* TRINKET [0711]\n",    // 21
       "test.verbs.txt", &notes);
   Lexicon lex = TestLexicon(f.HeadWords());
   CameoTable cameo = TestCameo();
@@ -110,6 +112,9 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "0711: not hand gift",
       "0711: not proffer gift",
       "0711: not pass on gift",
+      "010: said * hand",
+      "010: said * proffer",
+      "010: said * pass on",
       "042/043: hand token",
       "042/043: proffer token",
       "042/043: pass on token",
@@ -122,14 +127,22 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "---: hand curtsy",
       "---: proffer curtsy",
       "---: pass on curtsy",
+      "073: very _ quickly * hand box",
+      "073: very _ quickly * proffer box",
+      "073: very _ quickly * pass on box",
+      "0711: widget _ * hand trinket",
+      "0711: widget _ * proffer trinket",
+      "0711: widget _ * pass on trinket",
+      "0711: doo _ hickey _ * hand trinket",
+      "0711: doo _ hickey _ * proffer trinket",
+      "0711: doo _ hickey _ * pass on trinket",
   };
   EXPECT_EQ(got, want);
   // Null codes, paired codes and reverse-only codes are carried over.
-  for (int line : {9, 13, 18, 19}) {
+  // So are words before the verb, with PETRARCH's `_` (adjacent words).
+  for (int line : {9, 11, 13, 18, 19, 20, 21}) {
     for (const ImportNote& n : notes) EXPECT_NE(n.line, line) << n.reason;
   }
-  EXPECT_TRUE(
-      HasNote(notes, 11, ImportNote::Kind::kSkipped, "words before the verb"));
   EXPECT_TRUE(
       HasNote(notes, 12, ImportNote::Kind::kSkipped, "'$' source marker"));
   EXPECT_TRUE(HasNote(notes, 14, ImportNote::Kind::kSkipped, "root 00"));

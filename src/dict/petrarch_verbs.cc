@@ -1,5 +1,6 @@
 #include "dict/petrarch_verbs.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
@@ -96,7 +97,8 @@ CodeCheck CheckCode(std::string_view raw) {
 struct Shape {
   bool ok = false;
   bool negated = false;
-  std::vector<std::string> post;  // lower-case words and "+"
+  std::vector<std::string> before;  // words before the verb, lower case
+  std::vector<std::string> post;    // lower-case words and "+"
   std::string reason;
 };
 
@@ -129,6 +131,7 @@ Shape Classify(const std::vector<std::string>& tokens) {
   }
   bool negation = false, other = false;
   for (size_t i = 0; i < star; ++i) {
+    if (tokens[i] == "_") continue;
     if (tokens[i] == "+") {
       s.reason = "'+' before the verb (the target is the subject)";
       return s;
@@ -139,13 +142,27 @@ Shape Classify(const std::vector<std::string>& tokens) {
     else if (!IsAuxiliary(w))
       other = true;
   }
+  // Only a negation with its auxiliaries before the verb ("WILL NOT *"): the
+  // negated form `not verb`, since dyad's verb group reads the auxiliaries.
+  // Any other words before the verb are kept as such (`have * delay`).
+  // PETRARCH's `A_B` (adjacent words) is kept before the verb (`a _ b *`,
+  // `recently _ *`), where dyad has the same notion; after it, dyad allows
+  // filler words between pattern words anyway.
   if (star > 0 && (other || !negation)) {
-    s.reason = "words before the verb: dyad patterns start at the verb";
-    return s;
+    for (size_t i = 0; i < star; ++i) {
+      if (tokens[i] == "_" &&
+          (s.before.empty() || s.before.back() == "_" ||
+           (i + 1 < star && tokens[i + 1] == "_")))
+        continue;
+      s.before.push_back(AsciiLower(tokens[i]));
+    }
+    if (!s.before.empty() && s.before[0] == "_") s.before.erase(s.before.begin());
+  } else {
+    s.negated = negation;
   }
-  s.negated = negation;
   int slots = 0;
   for (size_t i = star + 1; i < tokens.size(); ++i) {
+    if (tokens[i] == "_") continue;
     if (tokens[i] == "+") ++slots;
     s.post.push_back(tokens[i] == "+" ? "+" : AsciiLower(tokens[i]));
   }
@@ -164,6 +181,15 @@ bool DyadPatternOk(const std::string& text) {
   if (!DyadPhraseOk(text)) return false;
   std::vector<std::string> words = PhraseWords(text);
   size_t first = !words.empty() && AsciiLower(words[0]) == "not" ? 1 : 0;
+  if (std::count(words.begin(), words.end(), "*") > 1) return false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] != "*") continue;
+    if (text[0] == '~') return false;  // a nominal pattern has no '*'
+    for (size_t k = 0; k < i; ++k)  // words before the verb: words only
+      if (words[k] == "+" || words[k] == "*") return false;
+    first = i + 1;
+    break;
+  }
   if (first >= words.size() || words[first] == "+") return false;
   int slots = 0;
   for (const std::string& w : words) slots += w == "+";
@@ -179,15 +205,15 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
-// Removes PETRARCH-2's phrase brackets and '_' joins, and spaces out the
-// '*' and '+' markers ("NAVY+SPECIAL" reads as three tokens, as dyad's
-// tokenizer reads it).
+// Removes PETRARCH-2's phrase brackets, and spaces out the '*' and '+'
+// markers ("NAVY+SPECIAL" reads as three tokens, as dyad's tokenizer reads
+// it) and the '_' joins (a "_" token: the words beside it are adjacent).
 std::vector<std::string> PatternTokens(std::string s) {
   std::string spaced;
   for (char c : s) {
-    if (c == '{' || c == '}' || c == '(' || c == ')' || c == '_')
+    if (c == '{' || c == '}' || c == '(' || c == ')')
       spaced += ' ';
-    else if (c == '*' || c == '+')
+    else if (c == '*' || c == '+' || c == '_')
       spaced += {' ', c, ' '};
     else
       spaced += c;
@@ -364,8 +390,14 @@ std::vector<std::string> PetrarchVerbFile::Members(const std::string& name,
       }
       continue;
     }
-    std::string words = Join(PatternTokens(m.text));
-    if (!words.empty()) out.push_back(words);
+    // A member's words stand together: joined by '_' tokens.
+    std::vector<std::string> words;
+    for (const std::string& w : PatternTokens(m.text)) {
+      if (w == "_") continue;
+      if (!words.empty()) words.push_back("_");
+      words.push_back(w);
+    }
+    if (!words.empty()) out.push_back(Join(words));
   }
   return out;
 }
@@ -384,8 +416,11 @@ VerbConversion PetrarchVerbFile::Convert(
   };
   std::map<int, LineCount> per_line;
 
-  auto key_of = [&](bool negated, const std::vector<std::string>& words) {
+  auto key_of = [&](bool negated, const std::vector<std::string>& before,
+                    const std::vector<std::string>& words) {
     std::string key = negated ? "not" : "";
+    for (const std::string& w : before) key += " " + w;
+    if (!before.empty()) key += " *";
     for (const std::string& w : words) {
       key += ' ';
       key += lexicon.LemmaOf(w);
@@ -405,10 +440,12 @@ VerbConversion PetrarchVerbFile::Convert(
   };
   // False when the pattern cannot be written in dyad's format.
   auto emit = [&](const std::string& code, bool negated,
-                  const std::vector<std::string>& words, int line, int block) {
+                  const std::vector<std::string>& words, int line, int block,
+                  const std::vector<std::string>& before = {}) {
     std::string text = (negated ? "not " : "") + Join(words);
+    if (!before.empty()) text = Join(before) + " * " + text;
     if (!DyadPatternOk(text)) return false;
-    std::string key = key_of(negated, words);
+    std::string key = key_of(negated, before, words);
     auto [it, fresh] = by_key.emplace(key, conv.patterns.size());
     if (!fresh) {
       ConvertedPattern& prev = conv.patterns[it->second];
@@ -552,7 +589,8 @@ VerbConversion PetrarchVerbFile::Convert(
         for (const Verb& v : b.verbs) {
           std::vector<std::string> words = v.words;
           words.insert(words.end(), shape.post.begin(), shape.post.end());
-          written |= emit(c.code, shape.negated, words, p.line, block);
+          written |= emit(c.code, shape.negated, words, p.line, block,
+                          shape.before);
         }
         if (!written && !b.verbs.empty()) {
           ++bad;

@@ -13,9 +13,16 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Splits off the `~` and `not` markers; returns the remaining words.
+bool IsNegationWord(const std::string& w) {
+  return w == "not" || w == "n't" || w == "never";
+}
+
+// Splits off the `~` and `not` markers and the words before `*` (into
+// `before` and `tight`, when given); returns the remaining words.
 std::vector<std::string> PatternWords(const std::string& text, bool* nominal,
-                                      bool* negated) {
+                                      bool* negated,
+                                      std::vector<std::string>* before,
+                                      std::vector<bool>* tight = nullptr) {
   std::string body = text;
   *nominal = false;
   *negated = false;
@@ -25,6 +32,24 @@ std::vector<std::string> PatternWords(const std::string& text, bool* nominal,
   }
   std::vector<std::string> words;
   for (std::string& w : PhraseWords(body)) words.push_back(Lower(w));
+  auto star = std::find(words.begin(), words.end(), "*");
+  if (star != words.end()) {
+    std::vector<std::string> pre;
+    std::vector<bool> joined;
+    for (auto w = words.begin(); w != star; ++w) {
+      if (*w == "_") {  // `a_b`: a stands right before b
+        if (!joined.empty()) joined.back() = true;
+        continue;
+      }
+      *negated |= IsNegationWord(*w);
+      pre.push_back(*w);
+      joined.push_back(false);
+    }
+    words.erase(words.begin(), star + 1);
+    if (before) *before = std::move(pre);
+    if (tight) *tight = std::move(joined);
+    return words;
+  }
   if (!words.empty() && words[0] == "not") {
     *negated = true;
     words.erase(words.begin());
@@ -42,7 +67,7 @@ std::vector<std::string> VerbDictionary::HeadWords(
       for (const DictPhrase& p : e.phrases) {
         bool nominal, negated;
         std::vector<std::string> words =
-            PatternWords(p.text, &nominal, &negated);
+            PatternWords(p.text, &nominal, &negated, nullptr);
         if (!nominal && !words.empty() && words[0] != "+")
           heads.push_back(words[0]);
       }
@@ -86,7 +111,20 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
         vp.line = p.line;
         vp.text = p.text;
         std::vector<std::string> words =
-            PatternWords(p.text, &vp.nominal, &vp.negated);
+            PatternWords(p.text, &vp.nominal, &vp.negated, &vp.before,
+                         &vp.before_tight);
+        bool marks = std::count(vp.before.begin(), vp.before.end(), "*") +
+                         std::count(words.begin(), words.end(), "*") >
+                     0;
+        marks = marks || std::count(vp.before.begin(), vp.before.end(), "+") ||
+                std::count(words.begin(), words.end(), "_");
+        if (marks || (vp.nominal && !vp.before.empty())) {
+          errors->push_back(where + "pattern '" + p.text +
+                            "' may hold one '*', in a verbal pattern, with "
+                            "words (joined by '_' or not) before it");
+          continue;
+        }
+        vp.words += static_cast<int>(vp.before.size());
         if (words.empty() || words[0] == "+") {
           errors->push_back(where + "pattern '" + p.text +
                             "' must start with a word");

@@ -1,7 +1,8 @@
 // VerbDictionary: CAMEO verb patterns (data/verbs/), compiled for matching
 // on the lemmas of tagged tokens. See docs/formats/dictionaries.md for the
 // pattern language (head word, filler skipping, `+` target slot, `~` nominal
-// patterns, `not` negated forms).
+// patterns, `not` negated forms, words before the verb up to `*`, paired
+// and null codes).
 //
 // Immutable once built; thread-safe.
 #ifndef DYAD_DICT_VERB_DICTIONARY_H_
@@ -34,6 +35,12 @@ struct VerbPattern {
   // source, coded beside the forward one; "" when the pattern has none.
   std::string reverse_code;
   std::vector<Element> elements;  // elements[0] is the head word
+  // Words that must stand before the verb, in order (`will not ever * clash`),
+  // lower case, matched as written; empty for most patterns.
+  std::vector<std::string> before;
+  // before_tight[i]: before[i] must stand right before the next element (the
+  // next word before the verb, or the verb), written `a_b`, `a_*`.
+  std::vector<bool> before_tight;
   bool nominal = false;
   bool negated = false;
   int words = 0;  // number of word elements (specificity)

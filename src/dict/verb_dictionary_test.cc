@@ -81,5 +81,37 @@ TEST(VerbDictionaryTest, PairedAndNullCodes) {
   EXPECT_EQ(host.reverse_code, "04");
 }
 
+TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
+  std::vector<std::string> errors;
+  std::vector<DictionaryFile> files = {ParseDictionaryText(
+      "12: most _ certainly will not * reject offer\n"
+      "12: recently _ * reject\n"
+      "12: ~will * rejection\n"
+      "12: will * reject _ offer\n"
+      "12: a * b * reject\n",
+      "v.txt", &errors)};
+  Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
+  VerbDictionary verbs;
+  verbs.Build(files, Table(), lex, &errors);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].rfind("v.txt:3: pattern '~will * rejection' may", 0),
+            0u);
+  EXPECT_EQ(errors[1].rfind("v.txt:4: pattern", 0), 0u);
+  EXPECT_EQ(errors[2].rfind("v.txt:5: pattern", 0), 0u);
+  const auto* reject = verbs.ForHead("reject");
+  ASSERT_NE(reject, nullptr);
+  ASSERT_EQ(reject->size(), 2u);
+  const VerbPattern& most = verbs.pattern((*reject)[0]);
+  EXPECT_EQ(most.before, (std::vector<std::string>{"most", "certainly",
+                                                   "will", "not"}));
+  EXPECT_EQ(most.before_tight, (std::vector<bool>{true, false, false, false}));
+  EXPECT_TRUE(most.negated);  // the negation is among its words
+  EXPECT_EQ(most.words, 6);
+  EXPECT_EQ(most.elements[0].lemma, "reject");
+  const VerbPattern& recently = verbs.pattern((*reject)[1]);
+  EXPECT_EQ(recently.before_tight, (std::vector<bool>{true}));
+  EXPECT_FALSE(recently.negated);
+}
+
 }  // namespace
 }  // namespace dyad
