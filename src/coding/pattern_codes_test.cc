@@ -38,7 +38,10 @@ class PatternCodesTest : public testing::Test {
            "121: will * reject\n"
            "122: will not ever * reject\n"
            "123: never _ * reject\n"
-           "124: sharply _ * reject\n";
+           "124: sharply _ * reject\n"
+           "040: meet\n"
+           "043: % * meet\n"
+           "046/045: % have * meet\n";
     std::ofstream(dir / "actors/a.txt") << "USA: United States\n"
                                            "IRQ: Iraq; Iraqi\n"
                                            "IRN: Iran; Iranian\n";
@@ -108,6 +111,18 @@ TEST_F(PatternCodesTest, WordsBeforeTheVerb) {
   EXPECT_EQ(Code("Iraq sharply has rejected Iran."), "IRQ>IRN:120");
   // A negated verb needs a negated pattern: `will not ever` is one.
   EXPECT_EQ(Code("Iraq will not reject Iran."), "");
+}
+
+// `%`: a compound subject whose members act on each other; with a paired
+// code, each pair once in each direction.
+TEST_F(PatternCodesTest, CompoundSubjectActsOnItself) {
+  EXPECT_EQ(Code("Iraq and Iran met."), "IRQ>IRN:043 IRN>IRQ:043");
+  EXPECT_EQ(Code("Iraq, Iran and the United States met."),
+            "IRQ>IRN:043 IRQ>USA:043 IRN>IRQ:043 IRN>USA:043 USA>IRQ:043 "
+            "USA>IRN:043");
+  EXPECT_EQ(Code("Iraq and Iran have met."), "IRQ>IRN:046 IRN>IRQ:045");
+  // One actor: the pattern does not match; `meet` does.
+  EXPECT_EQ(Code("Iraq met Iran."), "IRQ>IRN:040");
 }
 
 // PETRARCH's discards: a sentence naming a `DISCARD` phrase is not coded, an

@@ -321,6 +321,12 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
     }
     if (!found) return false;
   }
+  if (p.compound) {  // `% * agree`: a subject of two or more actors
+    int actors = 0;
+    for (const Range& r : Conjuncts(SubjectOf(VerbGroupBegin(head), 0)))
+      actors += HasActor(r);
+    if (actors < 2) return false;
+  }
   size_t j = head + 1;
   Range slot;
   for (size_t e = 1; e < p.elements.size(); ++e) {
@@ -1565,6 +1571,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj);
   std::vector<Range> targets =
       obj.empty() ? std::vector<Range>{obj} : Conjuncts(obj);
+  // `% * agree`: the members of the compound subject act on each other.
+  bool among = m.pattern->compound && sources.size() >= 2;
+  if (among) targets = sources;
   // "The two countries": each of the latest two countries.
   std::vector<const ContextActor*> source_given(sources.size(), nullptr);
   std::vector<const ContextActor*> target_given(targets.size(), nullptr);
@@ -1582,6 +1591,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   for (size_t si = 0; si < sources.size(); ++si) {
     const Range& s = sources[si];
     for (size_t ti = 0; ti < targets.size(); ++ti) {
+      // Each pair once when a reverse code gives the other direction.
+      if (among && (rc ? ti <= si : ti == si)) continue;
       const Range& o = targets[ti];
       Event ev;
       ev.doc_id = article_.id;

@@ -115,13 +115,15 @@ Shape Classify(const std::vector<std::string>& tokens) {
     s.reason = stars == 0 ? "no '*' marking the verb" : "more than one '*'";
     return s;
   }
-  for (const std::string& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    if (t == "%" && i == 0 && star > 0) continue;  // `% ... *`: see below
     if (t == "$") {
       s.reason = "'$' source marker: dyad takes the source from the subject";
       return s;
     }
     if (t == "%") {
-      s.reason = "'%' compound-actor marker";
+      s.reason = "'%' compound-actor marker after the verb";
       return s;
     }
     if (t == "^") {
@@ -186,7 +188,7 @@ bool DyadPatternOk(const std::string& text) {
     if (words[i] != "*") continue;
     if (text[0] == '~') return false;  // a nominal pattern has no '*'
     for (size_t k = 0; k < i; ++k)  // words before the verb: words only
-      if (words[k] == "+" || words[k] == "*") return false;
+      if (words[k] == "+" || (words[k] == "%" && k > 0)) return false;
     first = i + 1;
     break;
   }

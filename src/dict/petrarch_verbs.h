@@ -6,7 +6,8 @@
 // patterns name synonym sets (&NAME). dyad has neither: each dyad pattern is
 // one head verb followed by words. So every block pattern is written once per
 // verb of the block and per combination of synset members, after the parts
-// dyad cannot express (the `$`, `%` and `^` markers, a `+` before the verb,
+// dyad cannot express (the `$` and `^` markers, `%` other than first before
+// the verb, a `+` before the verb,
 // codes that are not numeric) have been set aside with a note. Paired codes
 // `[A:B]` become `A/B`, null codes `[---]` null patterns, and words before
 // the verb stay before a `*` (with PETRARCH's `_` adjacency). Two PETRARCH lines that give the same dyad pattern (compared by

@@ -124,7 +124,19 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
                             "words (joined by '_' or not) before it");
           continue;
         }
-        vp.words += static_cast<int>(vp.before.size());
+        if (!vp.before.empty() && vp.before[0] == "%") {
+          vp.compound = true;
+          vp.before.erase(vp.before.begin());
+          vp.before_tight.erase(vp.before_tight.begin());
+        }
+        marks = std::count(vp.before.begin(), vp.before.end(), "%") > 0;
+        if (marks) {
+          errors->push_back(where + "pattern '" + p.text +
+                            "' may hold '%' only as its first word");
+          continue;
+        }
+        // Words before the verb, and `%`, make a pattern more specific.
+        vp.words += static_cast<int>(vp.before.size()) + vp.compound;
         if (words.empty() || words[0] == "+") {
           errors->push_back(where + "pattern '" + p.text +
                             "' must start with a word");

@@ -41,6 +41,9 @@ struct VerbPattern {
   // before_tight[i]: before[i] must stand right before the next element (the
   // next word before the verb, or the verb), written `a_b`, `a_*`.
   std::vector<bool> before_tight;
+  // `% * agree`: the subject must be a compound of two or more actors, and
+  // each codes the event with each other one (PETRARCH's `%`).
+  bool compound = false;
   bool nominal = false;
   bool negated = false;
   int words = 0;  // number of word elements (specificity)

@@ -88,19 +88,23 @@ TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
       "12: recently _ * reject\n"
       "12: ~will * rejection\n"
       "12: will * reject _ offer\n"
-      "12: a * b * reject\n",
+      "12: a * b * reject\n"
+      "12: % have * reject\n"
+      "12: have % * reject\n",
       "v.txt", &errors)};
   Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
   VerbDictionary verbs;
   verbs.Build(files, Table(), lex, &errors);
-  ASSERT_EQ(errors.size(), 3u);
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_EQ(errors[3], "v.txt:7: pattern 'have % * reject' may hold '%' only "
+                       "as its first word");
   EXPECT_EQ(errors[0].rfind("v.txt:3: pattern '~will * rejection' may", 0),
             0u);
   EXPECT_EQ(errors[1].rfind("v.txt:4: pattern", 0), 0u);
   EXPECT_EQ(errors[2].rfind("v.txt:5: pattern", 0), 0u);
   const auto* reject = verbs.ForHead("reject");
   ASSERT_NE(reject, nullptr);
-  ASSERT_EQ(reject->size(), 2u);
+  ASSERT_EQ(reject->size(), 3u);
   const VerbPattern& most = verbs.pattern((*reject)[0]);
   EXPECT_EQ(most.before, (std::vector<std::string>{"most", "certainly",
                                                    "will", "not"}));
@@ -108,7 +112,11 @@ TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
   EXPECT_TRUE(most.negated);  // the negation is among its words
   EXPECT_EQ(most.words, 6);
   EXPECT_EQ(most.elements[0].lemma, "reject");
-  const VerbPattern& recently = verbs.pattern((*reject)[1]);
+  const VerbPattern& recently = verbs.pattern((*reject)[2]);
+  const VerbPattern& compound = verbs.pattern((*reject)[1]);
+  EXPECT_TRUE(compound.compound);
+  EXPECT_EQ(compound.before, (std::vector<std::string>{"have"}));
+  EXPECT_EQ(compound.words, 3);
   EXPECT_EQ(recently.before_tight, (std::vector<bool>{true}));
   EXPECT_FALSE(recently.negated);
 }
