@@ -41,7 +41,9 @@ class PatternCodesTest : public testing::Test {
            "124: sharply _ * reject\n"
            "040: meet\n"
            "043: % * meet\n"
-           "046/045: % have * meet\n";
+           "046/045: % have * meet\n"
+           "0311: sign deal\n"
+           "0312: sign _ trade _ deal with +\n";
     std::ofstream(dir / "actors/a.txt") << "USA: United States\n"
                                            "IRQ: Iraq; Iraqi\n"
                                            "IRN: Iran; Iranian\n";
@@ -123,6 +125,13 @@ TEST_F(PatternCodesTest, CompoundSubjectActsOnItself) {
   EXPECT_EQ(Code("Iraq and Iran have met."), "IRQ>IRN:046 IRN>IRQ:045");
   // One actor: the pattern does not match; `meet` does.
   EXPECT_EQ(Code("Iraq met Iran."), "IRQ>IRN:040");
+}
+
+// `_` after the verb: the word right after the previous one.
+TEST_F(PatternCodesTest, JoinedWordsAfterTheVerb) {
+  EXPECT_EQ(Code("Iraq signed trade deal with Iran."), "IRQ>IRN:0312");
+  EXPECT_EQ(Code("Iraq signed a trade deal with Iran."), "IRQ>IRN:0311");
+  EXPECT_EQ(Code("Iraq signed a trade gas deal with Iran."), "IRQ>IRN:0311");
 }
 
 // PETRARCH's discards: a sentence naming a `DISCARD` phrase is not coded, an

@@ -359,10 +359,11 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
       j = k;
       continue;
     }
-    // A word, after at most kMaxFiller filler tokens.
+    // A word, after at most kMaxFiller filler tokens (none when joined by
+    // `_` to the previous one).
     size_t k = j;
     bool found = false;
-    for (; k < t_.size() && k <= j + kMaxFiller; ++k) {
+    for (; k < t_.size() && k <= j + (el.tight ? 0 : kMaxFiller); ++k) {
       if (t_[k].lemma == el.lemma && !in_time_[k]) {
         found = true;
         break;

@@ -87,7 +87,8 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "- * BOW [:045]\n"                 // 18
       "- * CURTSY [---:---]\n"           // 19
       "- VERY_QUICKLY * BOX [073]\n"     // 20
-      "- &GADGET_* TRINKET [0711]\n",    // 21
+      "- &GADGET_* TRINKET [0711]\n"     // 21
+      "- *_BAUBLE_+ [073]\n",            // 22
       "test.verbs.txt", &notes);
   Lexicon lex = TestLexicon(f.HeadWords());
   CameoTable cameo = TestCameo();
@@ -103,9 +104,9 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "072: hand widget to +",
       "072: proffer widget to +",
       "072: pass on widget to +",
-      "072: hand doo hickey to +",
-      "072: proffer doo hickey to +",
-      "072: pass on doo hickey to +",
+      "072: hand doo _ hickey to +",
+      "072: proffer doo _ hickey to +",
+      "072: pass on doo _ hickey to +",
       "---: not hand",
       "---: not proffer",
       "---: not pass on",
@@ -136,11 +137,14 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "0711: doo _ hickey _ * hand trinket",
       "0711: doo _ hickey _ * proffer trinket",
       "0711: doo _ hickey _ * pass on trinket",
+      "073: hand _ bauble +",
+      "073: proffer _ bauble +",
+      "073: pass on _ bauble +",
   };
   EXPECT_EQ(got, want);
   // Null codes, paired codes and reverse-only codes are carried over.
   // So are words before the verb, with PETRARCH's `_` (adjacent words).
-  for (int line : {9, 11, 13, 18, 19, 20, 21}) {
+  for (int line : {9, 11, 13, 18, 19, 20, 21, 22}) {
     for (const ImportNote& n : notes) EXPECT_NE(n.line, line) << n.reason;
   }
   EXPECT_TRUE(

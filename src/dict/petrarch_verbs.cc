@@ -164,7 +164,14 @@ Shape Classify(const std::vector<std::string>& tokens) {
   }
   int slots = 0;
   for (size_t i = star + 1; i < tokens.size(); ++i) {
-    if (tokens[i] == "_") continue;
+    if (tokens[i] == "_") {  // kept between two words (the verb counts)
+      bool prev_word = s.post.empty() ||
+                       (s.post.back() != "_" && s.post.back() != "+");
+      bool next_word = i + 1 < tokens.size() && tokens[i + 1] != "_" &&
+                       tokens[i + 1] != "+";
+      if (prev_word && next_word) s.post.push_back("_");
+      continue;
+    }
     if (tokens[i] == "+") ++slots;
     s.post.push_back(tokens[i] == "+" ? "+" : AsciiLower(tokens[i]));
   }
@@ -184,6 +191,13 @@ bool DyadPatternOk(const std::string& text) {
   std::vector<std::string> words = PhraseWords(text);
   size_t first = !words.empty() && AsciiLower(words[0]) == "not" ? 1 : 0;
   if (std::count(words.begin(), words.end(), "*") > 1) return false;
+  for (size_t i = 0; i < words.size(); ++i) {  // '_' joins two words
+    if (words[i] != "_") continue;
+    if (i == 0 || i + 1 == words.size()) return false;
+    for (const std::string& w : {words[i - 1], words[i + 1]})
+      if (w == "_" || w == "+" || w == "%") return false;
+    if (words[i + 1] == "*" && i + 2 >= words.size()) return false;
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] != "*") continue;
     if (text[0] == '~') return false;  // a nominal pattern has no '*'

@@ -116,12 +116,11 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
         bool marks = std::count(vp.before.begin(), vp.before.end(), "*") +
                          std::count(words.begin(), words.end(), "*") >
                      0;
-        marks = marks || std::count(vp.before.begin(), vp.before.end(), "+") ||
-                std::count(words.begin(), words.end(), "_");
+        marks = marks || std::count(vp.before.begin(), vp.before.end(), "+");
         if (marks || (vp.nominal && !vp.before.empty())) {
           errors->push_back(where + "pattern '" + p.text +
                             "' may hold one '*', in a verbal pattern, with "
-                            "words (joined by '_' or not) before it");
+                            "words before it");
           continue;
         }
         if (!vp.before.empty() && vp.before[0] == "%") {
@@ -143,8 +142,18 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
           continue;
         }
         int slots = 0;
+        bool tight = false, bad_join = false;
         for (const std::string& w : words) {
           VerbPattern::Element el;
+          if (w == "_") {  // `a _ b`: b right after a
+            bad_join |= tight || vp.elements.empty() ||
+                        vp.elements.back().slot;
+            tight = true;
+            continue;
+          }
+          el.tight = tight;
+          bad_join |= tight && w == "+";
+          tight = false;
           if (w == "+") {
             el.slot = true;
             ++slots;
@@ -153,6 +162,11 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
             ++vp.words;
           }
           vp.elements.push_back(std::move(el));
+        }
+        if (bad_join || tight) {
+          errors->push_back(where + "pattern '" + p.text +
+                            "' may join only two words with '_'");
+          continue;
         }
         if (slots > 1 || (vp.elements.back().slot && vp.elements.size() == 1)) {
           errors->push_back(where + "pattern '" + p.text +

@@ -24,8 +24,9 @@ inline constexpr std::string_view kNullCode = "---";
 
 struct VerbPattern {
   struct Element {
-    bool slot = false;  // the `+` target slot
-    std::string lemma;  // a word, lemmatized
+    bool slot = false;   // the `+` target slot
+    bool tight = false;  // right after the previous element (`a _ b`)
+    std::string lemma;   // a word, lemmatized
   };
   // The source-to-target code, or kNullCode for a null pattern: one that
   // matches and codes nothing (its verb's less specific patterns are not

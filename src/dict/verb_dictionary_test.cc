@@ -84,24 +84,23 @@ TEST(VerbDictionaryTest, PairedAndNullCodes) {
 TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
   std::vector<std::string> errors;
   std::vector<DictionaryFile> files = {ParseDictionaryText(
-      "12: most _ certainly will not * reject offer\n"
-      "12: recently _ * reject\n"
-      "12: ~will * rejection\n"
-      "12: will * reject _ offer\n"
-      "12: a * b * reject\n"
-      "12: % have * reject\n"
-      "12: have % * reject\n",
+      "12: most _ certainly will not * reject offer\n"  // 1
+      "12: recently _ * reject\n"                       // 2
+      "12: ~will * rejection\n"                         // 3
+      "12: will * refuse _ offer\n"                     // 4
+      "12: a * b * reject\n"                            // 5
+      "12: % have * reject\n"                           // 6
+      "12: have % * reject\n",                          // 7
       "v.txt", &errors)};
   Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
   VerbDictionary verbs;
   verbs.Build(files, Table(), lex, &errors);
-  ASSERT_EQ(errors.size(), 4u);
-  EXPECT_EQ(errors[3], "v.txt:7: pattern 'have % * reject' may hold '%' only "
-                       "as its first word");
+  ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].rfind("v.txt:3: pattern '~will * rejection' may", 0),
             0u);
-  EXPECT_EQ(errors[1].rfind("v.txt:4: pattern", 0), 0u);
-  EXPECT_EQ(errors[2].rfind("v.txt:5: pattern", 0), 0u);
+  EXPECT_EQ(errors[1].rfind("v.txt:5: pattern", 0), 0u);
+  EXPECT_EQ(errors[2], "v.txt:7: pattern 'have % * reject' may hold '%' only "
+                       "as its first word");
   const auto* reject = verbs.ForHead("reject");
   ASSERT_NE(reject, nullptr);
   ASSERT_EQ(reject->size(), 3u);
@@ -112,13 +111,38 @@ TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
   EXPECT_TRUE(most.negated);  // the negation is among its words
   EXPECT_EQ(most.words, 6);
   EXPECT_EQ(most.elements[0].lemma, "reject");
-  const VerbPattern& recently = verbs.pattern((*reject)[2]);
   const VerbPattern& compound = verbs.pattern((*reject)[1]);
   EXPECT_TRUE(compound.compound);
   EXPECT_EQ(compound.before, (std::vector<std::string>{"have"}));
   EXPECT_EQ(compound.words, 3);
+  const VerbPattern& recently = verbs.pattern((*reject)[2]);
   EXPECT_EQ(recently.before_tight, (std::vector<bool>{true}));
   EXPECT_FALSE(recently.negated);
+  const VerbPattern& refuse = verbs.pattern((*verbs.ForHead("refuse"))[0]);
+  EXPECT_TRUE(refuse.elements[1].tight);
+}
+
+TEST(VerbDictionaryTest, JoinedWordsAfterTheVerb) {
+  std::vector<std::string> errors;
+  std::vector<DictionaryFile> files = {ParseDictionaryText(
+      "12: reject _ offer by +\n"
+      "12: reject _ + offer\n"
+      "12: reject offer _\n"
+      "12: reject _ _ offer\n",
+      "v.txt", &errors)};
+  Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
+  VerbDictionary verbs;
+  verbs.Build(files, Table(), lex, &errors);
+  ASSERT_EQ(errors.size(), 3u);
+  for (size_t i = 0; i < 3; ++i)
+    EXPECT_NE(errors[i].find("may join only two words with '_'"),
+              std::string::npos)
+        << errors[i];
+  const VerbPattern& p = verbs.pattern((*verbs.ForHead("reject"))[0]);
+  ASSERT_EQ(p.elements.size(), 4u);
+  EXPECT_TRUE(p.elements[1].tight);
+  EXPECT_FALSE(p.elements[2].tight);
+  EXPECT_EQ(p.words, 3);
 }
 
 }  // namespace
