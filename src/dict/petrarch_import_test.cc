@@ -157,6 +157,24 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
                       "not in dyad's CAMEO table"));
 }
 
+// A line with words before the verb whose synsets would give more than 2,000
+// dyad patterns is skipped and reported; one after the verb is not.
+TEST(PetrarchVerbsTest, CapsSynsetsBeforeTheVerb) {
+  std::string text = "&THING\n";
+  for (int i = 0; i < 1001; ++i) text += "+THING" + std::to_string(i) + "\n";
+  text += "--- HAND [070] ---\nHAND\nGIVE\n"  // lines 1003-1005
+          "- &THING * [072]\n"                  // 1006
+          "- * &THING [073]\n";                 // 1007
+  std::vector<ImportNote> notes;
+  PetrarchVerbFile f = PetrarchVerbFile::Parse(text, "t.verbs.txt", &notes);
+  Lexicon lex = TestLexicon(f.HeadWords());
+  std::map<std::string, std::string> new_codes;
+  VerbConversion conv = f.Convert(TestCameo(), lex, &new_codes, &notes);
+  EXPECT_TRUE(HasNote(notes, 1006, ImportNote::Kind::kSkipped,
+                      "synsets before the verb give too many"));
+  EXPECT_EQ(conv.patterns.size(), 2u + 2 * 1001);
+}
+
 TEST(PetrarchActorsTest, NamesCodesAndDatedRoles) {
   std::vector<ImportNote> notes;
   Lexicon lex = TestLexicon({});

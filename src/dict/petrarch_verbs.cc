@@ -13,6 +13,10 @@ namespace {
 // (before multiplying by the verbs of its block) is skipped.
 constexpr size_t kMaxCombinations = 20000;
 constexpr char kSlot = '\x01';  // marks a synset placeholder token
+// A pattern line with words before the verb that would give more dyad
+// patterns than this (synset combinations times verbs of its block) is
+// skipped: a few such lines of CAMEO.2.0 would triple its size.
+constexpr size_t kMaxBeforeVerbPatterns = 2000;
 
 bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
@@ -575,6 +579,15 @@ VerbConversion PetrarchVerbFile::Convert(
       if (combinations > kMaxCombinations) {
         sink.Skip(p.line, "too many synset combinations",
                   std::to_string(combinations));
+        continue;
+      }
+      bool before_verb = !tokens.empty() && tokens[0] != "*";
+      size_t patterns = combinations * std::max<size_t>(b.verbs.size(), 1);
+      if (before_verb && patterns > kMaxBeforeVerbPatterns) {
+        sink.Skip(p.line,
+                  "synsets before the verb give too many dyad patterns "
+                  "(CAMEO.2.0's subject nouns: &AIRCRAFT * &WEAPON)",
+                  std::to_string(patterns));
         continue;
       }
       size_t ok = 0, bad = 0;
