@@ -18,6 +18,12 @@
 
 namespace dyad {
 
+// Discard codes with PETRARCH's meaning: a sentence (or, for the story
+// discard, an article) that names one is not coded at all. Other discard
+// codes (NATURAL, ACCIDENT...) only stop events caused by the thing named.
+inline constexpr std::string_view kSentenceDiscard = "DISCARD";
+inline constexpr std::string_view kStoryDiscard = "STORYDISCARD";
+
 struct ContextActor {
   std::string code;     // "IRQGOV"
   std::string country;  // "IRQ" or ""
@@ -34,6 +40,11 @@ class ArticleContext {
     dateline_country_ = std::move(country);
   }
   const std::string& dateline_country() const { return dateline_country_; }
+
+  // A sentence named a story discard (code `STORYDISCARD`): no event of the
+  // article is output.
+  void set_story_discarded() { story_discarded_ = true; }
+  bool story_discarded() const { return story_discarded_; }
 
   // Records an actor met in sentence `sentence`, with the lower-case names
   // (runs of capitalized words) its phrase held.
@@ -54,6 +65,7 @@ class ArticleContext {
 
  private:
   std::string dateline_country_;
+  bool story_discarded_ = false;
   std::vector<ContextActor> actors_;                   // in order met
   std::vector<std::pair<std::string, size_t>> names_;  // name -> actor index
 };

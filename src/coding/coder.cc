@@ -55,6 +55,19 @@ size_t PieceEnd(const std::string& text, size_t begin) {
   return at;
 }
 
+// A sentence named a story discard (code STORYDISCARD): no event of the
+// article is output.
+void DropStoryDiscarded(const Article& article, const ArticleContext& context,
+                        CodedArticle* out) {
+  if (!context.story_discarded() || out->events.empty()) return;
+  out->diagnostics.push_back(Diagnostic{
+      article.id,
+      "story discard named: " + std::to_string(out->events.size()) +
+          " events not output",
+      0});
+  out->events.clear();
+}
+
 void Shift(Span* s, size_t by) {
   s->start += by;
   s->end += by;
@@ -71,6 +84,7 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
     CodedArticle out;
     ArticleContext context;
     CodePiece(article, 0, 0, &context, &out);
+    DropStoryDiscarded(article, context, &out);
     if (out.sentences == 0 && !article.text.empty())
       out.diagnostics.push_back(Diagnostic{article.id, "no sentences found", 0});
     if (sink) {
@@ -102,6 +116,9 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
     piece.text.assign(article.text, begin, end - begin);
     CodedArticle part;
     CodePiece(piece, begin, out.sentences, &context, &part);
+    // The events of earlier pieces are out already: a story discard drops
+    // those of its piece and of the pieces after it.
+    DropStoryDiscarded(article, context, &part);
     for (Event& e : part.events) {
       Shift(&e.source.span, begin);
       if (e.target) Shift(&e.target->span, begin);

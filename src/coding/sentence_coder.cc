@@ -172,6 +172,8 @@ class Analysis {
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
   Range ResolvePronoun(Range subj) const;
+  void SetCode(const CameoCode& cc, const VerbMatch& m,
+               const std::string& pattern_code, Event* ev) const;
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
@@ -302,6 +304,29 @@ size_t Analysis::VerbGroupBegin(size_t head) const {
 
 bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
                             VerbMatch* m) const {
+  // Words before the verb (`will not ever * clash`): right to left, each
+  // within kMaxFiller tokens of the next (right before it when joined by
+  // `_`), inside the clause.
+  size_t b = head;
+  for (size_t e = p.before.size(); e-- > 0;) {
+    bool found = false;
+    size_t reach = p.before_tight[e] ? 0 : kMaxFiller;
+    for (size_t k = b; k-- > 0 && k + 1 + reach >= b;) {
+      if (t_[k].lower == p.before[e]) {
+        b = k;
+        found = true;
+        break;
+      }
+      if (t_[k].pos == Pos::kPunct) break;
+    }
+    if (!found) return false;
+  }
+  if (p.compound) {  // `% * agree`: a subject of two or more actors
+    int actors = 0;
+    for (const Range& r : Conjuncts(SubjectOf(VerbGroupBegin(head), 0)))
+      actors += HasActor(r);
+    if (actors < 2) return false;
+  }
   size_t j = head + 1;
   Range slot;
   for (size_t e = 1; e < p.elements.size(); ++e) {
@@ -334,10 +359,11 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
       j = k;
       continue;
     }
-    // A word, after at most kMaxFiller filler tokens.
+    // A word, after at most kMaxFiller filler tokens (none when joined by
+    // `_` to the previous one).
     size_t k = j;
     bool found = false;
-    for (; k < t_.size() && k <= j + kMaxFiller; ++k) {
+    for (; k < t_.size() && k <= j + (el.tight ? 0 : kMaxFiller); ++k) {
       if (t_[k].lemma == el.lemma && !in_time_[k]) {
         found = true;
         break;
@@ -410,6 +436,9 @@ void Analysis::FindVerbs() {
           (t_[g - 1].pos == Pos::kWh ||
            (IsLower(g - 1, "that") && g >= 2 && IsWordPos(t_[g - 2].pos))))
         m.absorbed = true;
+      // A null pattern matches and codes nothing (unless it gives a reverse
+      // event), so the verb's broader patterns are not tried.
+      if (p.null() && p.reverse_code.empty()) m.absorbed = true;
       matches_.push_back(std::move(m));
       break;
     }
@@ -916,8 +945,12 @@ void Analysis::Select() {
     if (m.absorbed || !m.pattern || m.pattern->nominal) continue;
     size_t g = m.group_begin;
     bool modal = false;
+    // A modal the pattern itself names ("will * visit") is no intent.
+    const std::vector<std::string>& before = m.pattern->before;
     for (size_t k = g; k < m.head; ++k)
-      if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower)) modal = true;
+      if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower) &&
+          std::find(before.begin(), before.end(), t_[k].lower) == before.end())
+        modal = true;
     if (modal) m.intent = true;
     if (g > 0 && t_[g - 1].pos == Pos::kVerb && g == m.head &&
         t_[m.head].form == VerbForm::kIng) {
@@ -1424,11 +1457,42 @@ void Analysis::LearnActor(Range r, const EventActor& actor) const {
                   names);
 }
 
+void Analysis::SetCode(const CameoCode& cc, const VerbMatch& m,
+                       const std::string& pattern_code, Event* ev) const {
+  ev->code = cc.code;
+  ev->root = cc.root;
+  ev->quad_class = cc.quad_class;
+  ev->goldstein = cc.goldstein;
+  ev->plover = cc.plover;
+  ev->plover_mode = cc.plover_mode;
+  ev->plover_context = cc.plover_context;
+  if (options_.explain) {
+    ev->rule = m.rule;
+    Evidence v;
+    v.role = "verb";
+    v.entry = m.pattern->file + ":" + std::to_string(m.pattern->line);
+    v.pattern = m.pattern->text;
+    v.code = pattern_code;
+    v.span = ev->verb;
+    ev->evidence.insert(ev->evidence.begin(), std::move(v));
+  }
+}
+
 void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
                     std::vector<Event>* events) {
-  const CameoCode* cc = dicts_.cameo().Find(m.code);
-  if (!cc) cc = dicts_.cameo().Find(m.pattern->code);
-  if (!cc) return;
+  const CameoCode* cc = nullptr;
+  if (!m.pattern->null()) {
+    cc = dicts_.cameo().Find(m.code);
+    if (!cc) cc = dicts_.cameo().Find(m.pattern->code);
+  }
+  // A paired code (`032/033`) also gives the reverse event, target to source.
+  const CameoCode* rc = nullptr;
+  if (!m.pattern->reverse_code.empty() && m.demand_by < 0) {
+    const std::string& r = m.pattern->reverse_code;
+    rc = dicts_.cameo().Find(m.intent ? IntentCode(r) : r);
+    if (!rc) rc = dicts_.cameo().Find(r);
+  }
+  if (!cc && !rc) return;
   Range subj, obj;
   if (m.pattern->nominal) {
     // "US airstrikes on X", "X's attack", "attack on X by Y"; else the
@@ -1508,6 +1572,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj);
   std::vector<Range> targets =
       obj.empty() ? std::vector<Range>{obj} : Conjuncts(obj);
+  // `% * agree`: the members of the compound subject act on each other.
+  bool among = m.pattern->compound && sources.size() >= 2;
+  if (among) targets = sources;
   // "The two countries": each of the latest two countries.
   std::vector<const ContextActor*> source_given(sources.size(), nullptr);
   std::vector<const ContextActor*> target_given(targets.size(), nullptr);
@@ -1525,6 +1592,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   for (size_t si = 0; si < sources.size(); ++si) {
     const Range& s = sources[si];
     for (size_t ti = 0; ti < targets.size(); ++ti) {
+      // Each pair once when a reverse code gives the other direction.
+      if (among && (rc ? ti <= si : ti == si)) continue;
       const Range& o = targets[ti];
       Event ev;
       ev.doc_id = article_.id;
@@ -1551,28 +1620,31 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
         }
         ev.target = std::move(target);
       }
-      ev.code = cc->code;
-      ev.root = cc->root;
-      ev.quad_class = cc->quad_class;
-      ev.goldstein = cc->goldstein;
-      ev.plover = cc->plover;
-      ev.plover_mode = cc->plover_mode;
-      ev.plover_context = cc->plover_context;
       ev.verb = OriginalSpan(m.head, m.last + 1);
       ev.verb_text =
           article_.text.substr(ev.verb.start, ev.verb.end - ev.verb.start);
-      if (options_.explain) {
-        ev.rule = m.rule;
-        Evidence v;
-        v.role = "verb";
-        v.entry = m.pattern->file + ":" + std::to_string(m.pattern->line);
-        v.pattern = m.pattern->text;
-        v.code = m.pattern->code;
-        v.span = ev.verb;
-        ev.evidence.insert(ev.evidence.begin(), std::move(v));
-      }
       LearnActor(s, ev.source);
       if (ev.target) LearnActor(o, *ev.target);
+      if (rc && ev.target && ev.target->code != "---") {
+        Event rev = ev;
+        std::swap(rev.source, *rev.target);
+        for (Evidence& e : rev.evidence) {  // the actors swap roles
+          if (e.role.rfind("source", 0) == 0)
+            e.role = "target" + e.role.substr(6);
+          else if (e.role.rfind("target", 0) == 0)
+            e.role = "source" + e.role.substr(6);
+        }
+        SetCode(*rc, m, m.pattern->reverse_code, &rev);
+        if (options_.explain) rev.rule += "+reverse";
+        if (cc) {
+          SetCode(*cc, m, m.pattern->code, &ev);
+          events->push_back(std::move(ev));
+        }
+        events->push_back(std::move(rev));
+        continue;
+      }
+      if (!cc) continue;
+      SetCode(*cc, m, m.pattern->code, &ev);
       events->push_back(std::move(ev));
     }
   }
@@ -1581,6 +1653,14 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
 void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   sentence_index_ = sentence_index;
   FindMentions();
+  // Discards coded `DISCARD` or `STORYDISCARD` (PETRARCH's, as imported)
+  // stop the whole sentence, or the whole article, from being coded.
+  for (const Mention& d : mentions_) {
+    if (d.match.entry->kind != ActorKind::kDiscard) continue;
+    const std::string& code = d.match.entry->code;
+    if (code == kStoryDiscard && context_) context_->set_story_discarded();
+    if (code == kSentenceDiscard || code == kStoryDiscard) return;
+  }
   for (size_t k = 0; k < t_.size(); ++k) {
     if (t_[k].pos == Pos::kPrep && IsTimePhrase(k)) {
       size_t e = SkipTimePhrase(k);

@@ -36,6 +36,10 @@ bool IsCodeChar(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// Entry codes may also hold '-' and '/' (verb files: the null code `---` and
+// paired codes `032/033`); each dictionary checks the shape it accepts.
+bool IsEntryCodeChar(char c) { return IsCodeChar(c) || c == '-' || c == '/'; }
+
 std::string Where(std::string_view path, int line) {
   std::string s(path);
   s += ':';
@@ -143,7 +147,7 @@ DictionaryFile ParseDictionaryText(std::string_view text, std::string_view path,
     }
     std::string_view code = Trim(line.substr(0, colon));
     bool code_ok = !code.empty() && code.size() <= 15;
-    for (char c : code) code_ok = code_ok && IsCodeChar(c);
+    for (char c : code) code_ok = code_ok && IsEntryCodeChar(c);
     if (!code_ok) {
       errors->push_back(Where(path, line_no) + "bad code '" +
                         std::string(code) + "'");

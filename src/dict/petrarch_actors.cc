@@ -373,13 +373,12 @@ std::vector<ConvertedEntry> ConvertPetrarchDiscards(
     e.line = l.number;
     AddPhrase(Written{std::string(t), l.number}, lexicon, &sink, &e);
     if (e.phrases.empty()) continue;
-    sink.Change(l.number,
-                story
-                    ? "story discard: dyad drops only the events whose source "
-                      "names it, not the whole story"
-                    : "sentence discard: dyad drops only the events whose "
-                      "source names it, not the whole sentence",
-                e.phrases[0]);
+    // PETRARCH reads a phrase without a trailing '_' as a stem.
+    if (t.back() != '_')
+      sink.Change(l.number,
+                  "discard stem: PETRARCH also matches longer words starting "
+                  "with it; dyad matches the words and their regular plurals",
+                  e.phrases[0]);
     out.push_back(std::move(e));
   }
   return out;

@@ -83,7 +83,12 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "- * TRIFLE [0012]\n"              // 14
       "- * PLEDGE [073]\n"               // 15
       "- * PLEDGES [074]\n"              // 16
-      "~ a (b c HAND) SAY = a b 010\n",  // 17
+      "~ a (b c HAND) SAY = a b 010\n"   // 17
+      "- * BOW [:045]\n"                 // 18
+      "- * CURTSY [---:---]\n"           // 19
+      "- VERY_QUICKLY * BOX [073]\n"     // 20
+      "- &GADGET_* TRINKET [0711]\n"     // 21
+      "- *_BAUBLE_+ [073]\n",            // 22
       "test.verbs.txt", &notes);
   Lexicon lex = TestLexicon(f.HeadWords());
   CameoTable cameo = TestCameo();
@@ -99,32 +104,75 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
       "072: hand widget to +",
       "072: proffer widget to +",
       "072: pass on widget to +",
-      "072: hand doo hickey to +",
-      "072: proffer doo hickey to +",
-      "072: pass on doo hickey to +",
+      "072: hand doo _ hickey to +",
+      "072: proffer doo _ hickey to +",
+      "072: pass on doo _ hickey to +",
+      "---: not hand",
+      "---: not proffer",
+      "---: not pass on",
       "0711: not hand gift",
       "0711: not proffer gift",
       "0711: not pass on gift",
-      "042: hand token",
-      "042: proffer token",
-      "042: pass on token",
+      "010: said * hand",
+      "010: said * proffer",
+      "010: said * pass on",
+      "042/043: hand token",
+      "042/043: proffer token",
+      "042/043: pass on token",
       "074: hand pledges",
       "074: proffer pledges",
       "074: pass on pledges",
+      "---/045: hand bow",
+      "---/045: proffer bow",
+      "---/045: pass on bow",
+      "---: hand curtsy",
+      "---: proffer curtsy",
+      "---: pass on curtsy",
+      "073: very _ quickly * hand box",
+      "073: very _ quickly * proffer box",
+      "073: very _ quickly * pass on box",
+      "0711: widget _ * hand trinket",
+      "0711: widget _ * proffer trinket",
+      "0711: widget _ * pass on trinket",
+      "0711: doo _ hickey _ * hand trinket",
+      "0711: doo _ hickey _ * proffer trinket",
+      "0711: doo _ hickey _ * pass on trinket",
+      "073: hand _ bauble +",
+      "073: proffer _ bauble +",
+      "073: pass on _ bauble +",
   };
   EXPECT_EQ(got, want);
-  EXPECT_TRUE(HasNote(notes, 9, ImportNote::Kind::kSkipped, "null code"));
-  EXPECT_TRUE(
-      HasNote(notes, 11, ImportNote::Kind::kSkipped, "words before the verb"));
+  // Null codes, paired codes and reverse-only codes are carried over.
+  // So are words before the verb, with PETRARCH's `_` (adjacent words).
+  for (int line : {9, 11, 13, 18, 19, 20, 21, 22}) {
+    for (const ImportNote& n : notes) EXPECT_NE(n.line, line) << n.reason;
+  }
   EXPECT_TRUE(
       HasNote(notes, 12, ImportNote::Kind::kSkipped, "'$' source marker"));
-  EXPECT_TRUE(HasNote(notes, 13, ImportNote::Kind::kChanged, "paired code"));
   EXPECT_TRUE(HasNote(notes, 14, ImportNote::Kind::kSkipped, "root 00"));
   EXPECT_TRUE(HasNote(notes, 15, ImportNote::Kind::kSkipped, "comes later"));
   EXPECT_TRUE(HasNote(notes, 17, ImportNote::Kind::kSkipped, "transformation"));
   EXPECT_TRUE(new_codes.count("0711"));
   EXPECT_TRUE(HasNote(notes, 10, ImportNote::Kind::kChanged,
                       "not in dyad's CAMEO table"));
+}
+
+// A line with words before the verb whose synsets would give more than 2,000
+// dyad patterns is skipped and reported; one after the verb is not.
+TEST(PetrarchVerbsTest, CapsSynsetsBeforeTheVerb) {
+  std::string text = "&THING\n";
+  for (int i = 0; i < 1001; ++i) text += "+THING" + std::to_string(i) + "\n";
+  text += "--- HAND [070] ---\nHAND\nGIVE\n"  // lines 1003-1005
+          "- &THING * [072]\n"                  // 1006
+          "- * &THING [073]\n";                 // 1007
+  std::vector<ImportNote> notes;
+  PetrarchVerbFile f = PetrarchVerbFile::Parse(text, "t.verbs.txt", &notes);
+  Lexicon lex = TestLexicon(f.HeadWords());
+  std::map<std::string, std::string> new_codes;
+  VerbConversion conv = f.Convert(TestCameo(), lex, &new_codes, &notes);
+  EXPECT_TRUE(HasNote(notes, 1006, ImportNote::Kind::kSkipped,
+                      "synsets before the verb give too many"));
+  EXPECT_EQ(conv.patterns.size(), 2u + 2 * 1001);
 }
 
 TEST(PetrarchActorsTest, NamesCodesAndDatedRoles) {
@@ -195,23 +243,24 @@ TEST(PetrarchActorsTest, AgentsPluralsMarkersAndLongCodes) {
       HasNote(notes, 7, ImportNote::Kind::kSkipped, "undefined substitution"));
 }
 
-TEST(PetrarchActorsTest, DiscardsBecomeNarrowerDyadDiscards) {
+TEST(PetrarchActorsTest, DiscardsBecomeSentenceAndStoryDiscards) {
   std::vector<ImportNote> notes;
   Lexicon lex = TestLexicon({});
   std::vector<ConvertedEntry> entries = ConvertPetrarchDiscards(
       "CROQUET_TOURNAMENT\n"     // 1
-      "+GRAND_PRIX  # story\n",  // 2
+      "+GRAND_PRIX  # story\n"   // 2
+      "CRICKET_\n",              // 3
       "test.discards.txt", lex, &notes);
-  ASSERT_EQ(entries.size(), 2u);
+  ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].code, "DISCARD");
   EXPECT_EQ(entries[0].phrases,
             (std::vector<std::string>{"croquet tournament"}));
   EXPECT_EQ(entries[1].code, "STORYDISCARD");
   EXPECT_EQ(entries[1].phrases, (std::vector<std::string>{"grand prix"}));
-  EXPECT_TRUE(
-      HasNote(notes, 1, ImportNote::Kind::kChanged, "not the whole sentence"));
-  EXPECT_TRUE(
-      HasNote(notes, 2, ImportNote::Kind::kChanged, "not the whole story"));
+  EXPECT_EQ(entries[2].phrases, (std::vector<std::string>{"cricket"}));
+  EXPECT_TRUE(HasNote(notes, 1, ImportNote::Kind::kChanged, "discard stem"));
+  EXPECT_TRUE(HasNote(notes, 2, ImportNote::Kind::kChanged, "discard stem"));
+  for (const ImportNote& n : notes) EXPECT_NE(n.line, 3) << n.reason;
 }
 
 // The whole import writes a folder that dyad loads without a fault.

@@ -1,5 +1,6 @@
 #include "dict/petrarch_verbs.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
@@ -12,6 +13,10 @@ namespace {
 // (before multiplying by the verbs of its block) is skipped.
 constexpr size_t kMaxCombinations = 20000;
 constexpr char kSlot = '\x01';  // marks a synset placeholder token
+// A pattern line with words before the verb that would give more dyad
+// patterns than this (synset combinations times verbs of its block) is
+// skipped: a few such lines of CAMEO.2.0 would triple its size.
+constexpr size_t kMaxBeforeVerbPatterns = 2000;
 
 bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
@@ -36,44 +41,59 @@ bool IsAuxiliary(std::string_view w) {
 
 struct CodeCheck {
   bool ok = false;
-  std::string code;    // the code dyad will use
-  std::string reason;  // why not, when !ok
-  bool paired = false;
+  std::string code;     // the code dyad will write: `NNN`, `NNN/MMM`, `---`
+  std::string forward;  // source to target: a code or "---" (null)
+  std::string reverse;  // target to source, "" when none
+  std::string reason;   // why not, when !ok
 };
 
+// A PETRARCH event code: 2 to 4 digits with a root of 01 or more, or "".
+std::string NumericCode(std::string_view raw, std::string* reason) {
+  bool digits = raw.size() >= 2 && raw.size() <= 4;
+  for (char ch : raw) digits = digits && ch >= '0' && ch <= '9';
+  if (!digits) {
+    *reason = "not a CAMEO code";
+    return "";
+  }
+  if (raw[0] == '0' && raw[1] == '0') {
+    *reason = "root 00 is no code";
+    return "";
+  }
+  return std::string(raw);
+}
+
+// PETRARCH's codes: `[NNN]`, the null code `[---]` (the pattern codes
+// nothing), and paired codes `[NNN:MMM]` (NNN source to target, MMM target to
+// source; `[:MMM]` only the latter). dyad writes the pair as `NNN/MMM`.
 CodeCheck CheckCode(std::string_view raw) {
   CodeCheck c;
   raw = TrimBlanks(raw);
-  std::string_view first = raw;
+  std::string_view first = raw, second;
   size_t colon = raw.find(':');
   if (colon != std::string_view::npos) {
     first = TrimBlanks(raw.substr(0, colon));
-    c.paired = true;
+    second = TrimBlanks(raw.substr(colon + 1));
   }
-  if (first.empty()) {
-    c.reason = c.paired && !TrimBlanks(raw.substr(colon + 1)).empty()
-                   ? "code ':B' gives only the reverse event (target to "
-                     "source): dyad codes source to target"
-                   : "no code";
+  if (second == "---") second = {};
+  if (first.empty() && second.empty()) {
+    c.reason = "no code";
     return c;
   }
-  if (first == "---") {
-    c.reason = "null code [---]: dyad has no pattern that stops a verb coding";
-    return c;
+  if (first.empty() || first == "---") {
+    c.forward = "---";
+  } else {
+    c.forward = NumericCode(first, &c.reason);
+    if (c.forward.empty()) return c;
   }
-  bool digits = first.size() >= 2 && first.size() <= 4;
-  for (char ch : first) digits = digits && ch >= '0' && ch <= '9';
-  if (!digits) {
-    c.reason = "not a CAMEO code";
-    return c;
-  }
-  int root = (first[0] - '0') * 10 + (first[1] - '0');
-  if (root < 1) {
-    c.reason = "root 00 is no code";
-    return c;
+  if (!second.empty()) {
+    c.reverse = NumericCode(second, &c.reason);
+    if (c.reverse.empty()) {
+      c.reason = "reverse code: " + c.reason;
+      return c;
+    }
   }
   c.ok = true;
-  c.code = std::string(first);
+  c.code = c.reverse.empty() ? c.forward : c.forward + "/" + c.reverse;
   return c;
 }
 
@@ -81,7 +101,8 @@ CodeCheck CheckCode(std::string_view raw) {
 struct Shape {
   bool ok = false;
   bool negated = false;
-  std::vector<std::string> post;  // lower-case words and "+"
+  std::vector<std::string> before;  // words before the verb, lower case
+  std::vector<std::string> post;    // lower-case words and "+"
   std::string reason;
 };
 
@@ -98,13 +119,15 @@ Shape Classify(const std::vector<std::string>& tokens) {
     s.reason = stars == 0 ? "no '*' marking the verb" : "more than one '*'";
     return s;
   }
-  for (const std::string& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    if (t == "%" && i == 0 && star > 0) continue;  // `% ... *`: see below
     if (t == "$") {
       s.reason = "'$' source marker: dyad takes the source from the subject";
       return s;
     }
     if (t == "%") {
-      s.reason = "'%' compound-actor marker";
+      s.reason = "'%' compound-actor marker after the verb";
       return s;
     }
     if (t == "^") {
@@ -114,6 +137,7 @@ Shape Classify(const std::vector<std::string>& tokens) {
   }
   bool negation = false, other = false;
   for (size_t i = 0; i < star; ++i) {
+    if (tokens[i] == "_") continue;
     if (tokens[i] == "+") {
       s.reason = "'+' before the verb (the target is the subject)";
       return s;
@@ -124,13 +148,34 @@ Shape Classify(const std::vector<std::string>& tokens) {
     else if (!IsAuxiliary(w))
       other = true;
   }
+  // Only a negation with its auxiliaries before the verb ("WILL NOT *"): the
+  // negated form `not verb`, since dyad's verb group reads the auxiliaries.
+  // Any other words before the verb are kept as such (`have * delay`).
+  // PETRARCH's `A_B` (adjacent words) is kept before the verb (`a _ b *`,
+  // `recently _ *`), where dyad has the same notion; after it, dyad allows
+  // filler words between pattern words anyway.
   if (star > 0 && (other || !negation)) {
-    s.reason = "words before the verb: dyad patterns start at the verb";
-    return s;
+    for (size_t i = 0; i < star; ++i) {
+      if (tokens[i] == "_" &&
+          (s.before.empty() || s.before.back() == "_" ||
+           (i + 1 < star && tokens[i + 1] == "_")))
+        continue;
+      s.before.push_back(AsciiLower(tokens[i]));
+    }
+    if (!s.before.empty() && s.before[0] == "_") s.before.erase(s.before.begin());
+  } else {
+    s.negated = negation;
   }
-  s.negated = negation;
   int slots = 0;
   for (size_t i = star + 1; i < tokens.size(); ++i) {
+    if (tokens[i] == "_") {  // kept between two words (the verb counts)
+      bool prev_word = s.post.empty() ||
+                       (s.post.back() != "_" && s.post.back() != "+");
+      bool next_word = i + 1 < tokens.size() && tokens[i + 1] != "_" &&
+                       tokens[i + 1] != "+";
+      if (prev_word && next_word) s.post.push_back("_");
+      continue;
+    }
     if (tokens[i] == "+") ++slots;
     s.post.push_back(tokens[i] == "+" ? "+" : AsciiLower(tokens[i]));
   }
@@ -149,6 +194,22 @@ bool DyadPatternOk(const std::string& text) {
   if (!DyadPhraseOk(text)) return false;
   std::vector<std::string> words = PhraseWords(text);
   size_t first = !words.empty() && AsciiLower(words[0]) == "not" ? 1 : 0;
+  if (std::count(words.begin(), words.end(), "*") > 1) return false;
+  for (size_t i = 0; i < words.size(); ++i) {  // '_' joins two words
+    if (words[i] != "_") continue;
+    if (i == 0 || i + 1 == words.size()) return false;
+    for (const std::string& w : {words[i - 1], words[i + 1]})
+      if (w == "_" || w == "+" || w == "%") return false;
+    if (words[i + 1] == "*" && i + 2 >= words.size()) return false;
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] != "*") continue;
+    if (text[0] == '~') return false;  // a nominal pattern has no '*'
+    for (size_t k = 0; k < i; ++k)  // words before the verb: words only
+      if (words[k] == "+" || (words[k] == "%" && k > 0)) return false;
+    first = i + 1;
+    break;
+  }
   if (first >= words.size() || words[first] == "+") return false;
   int slots = 0;
   for (const std::string& w : words) slots += w == "+";
@@ -164,15 +225,15 @@ std::string Join(const std::vector<std::string>& words) {
   return out;
 }
 
-// Removes PETRARCH-2's phrase brackets and '_' joins, and spaces out the
-// '*' and '+' markers ("NAVY+SPECIAL" reads as three tokens, as dyad's
-// tokenizer reads it).
+// Removes PETRARCH-2's phrase brackets, and spaces out the '*' and '+'
+// markers ("NAVY+SPECIAL" reads as three tokens, as dyad's tokenizer reads
+// it) and the '_' joins (a "_" token: the words beside it are adjacent).
 std::vector<std::string> PatternTokens(std::string s) {
   std::string spaced;
   for (char c : s) {
-    if (c == '{' || c == '}' || c == '(' || c == ')' || c == '_')
+    if (c == '{' || c == '}' || c == '(' || c == ')')
       spaced += ' ';
-    else if (c == '*' || c == '+')
+    else if (c == '*' || c == '+' || c == '_')
       spaced += {' ', c, ' '};
     else
       spaced += c;
@@ -349,8 +410,14 @@ std::vector<std::string> PetrarchVerbFile::Members(const std::string& name,
       }
       continue;
     }
-    std::string words = Join(PatternTokens(m.text));
-    if (!words.empty()) out.push_back(words);
+    // A member's words stand together: joined by '_' tokens.
+    std::vector<std::string> words;
+    for (const std::string& w : PatternTokens(m.text)) {
+      if (w == "_") continue;
+      if (!words.empty()) words.push_back("_");
+      words.push_back(w);
+    }
+    if (!words.empty()) out.push_back(Join(words));
   }
   return out;
 }
@@ -369,8 +436,11 @@ VerbConversion PetrarchVerbFile::Convert(
   };
   std::map<int, LineCount> per_line;
 
-  auto key_of = [&](bool negated, const std::vector<std::string>& words) {
+  auto key_of = [&](bool negated, const std::vector<std::string>& before,
+                    const std::vector<std::string>& words) {
     std::string key = negated ? "not" : "";
+    for (const std::string& w : before) key += " " + w;
+    if (!before.empty()) key += " *";
     for (const std::string& w : words) {
       key += ' ';
       key += lexicon.LemmaOf(w);
@@ -378,19 +448,24 @@ VerbConversion PetrarchVerbFile::Convert(
     return key;
   };
   auto use_code = [&](const CodeCheck& c, int line) {
-    if (!cameo.Find(c.code) && !new_codes->count(c.code)) {
-      (*new_codes)[c.code] = file_ + ":" + std::to_string(line);
-      sink.Change(line,
-                  "code not in dyad's CAMEO table: added to cameo/codes.txt",
-                  c.code);
+    for (const std::string& code : {c.forward, c.reverse}) {
+      if (code.empty() || code == "---") continue;
+      if (!cameo.Find(code) && !new_codes->count(code)) {
+        (*new_codes)[code] = file_ + ":" + std::to_string(line);
+        sink.Change(line,
+                    "code not in dyad's CAMEO table: added to cameo/codes.txt",
+                    code);
+      }
     }
   };
   // False when the pattern cannot be written in dyad's format.
   auto emit = [&](const std::string& code, bool negated,
-                  const std::vector<std::string>& words, int line, int block) {
+                  const std::vector<std::string>& words, int line, int block,
+                  const std::vector<std::string>& before = {}) {
     std::string text = (negated ? "not " : "") + Join(words);
+    if (!before.empty()) text = Join(before) + " * " + text;
     if (!DyadPatternOk(text)) return false;
-    std::string key = key_of(negated, words);
+    std::string key = key_of(negated, before, words);
     auto [it, fresh] = by_key.emplace(key, conv.patterns.size());
     if (!fresh) {
       ConvertedPattern& prev = conv.patterns[it->second];
@@ -424,11 +499,6 @@ VerbConversion PetrarchVerbFile::Convert(
                   "block code: " + block_code.reason +
                       "; its verbs are written without a bare pattern",
                   b.code);
-      else if (block_code.paired)
-        sink.Change(b.line,
-                    "paired code: dyad codes one event, the reverse "
-                    "(target to source) event is dropped",
-                    b.code);
       if (block_code.ok) use_code(block_code, b.line);
     }
     for (const Verb& v : b.verbs) {
@@ -444,11 +514,6 @@ VerbConversion PetrarchVerbFile::Convert(
         sink.Skip(v.line, "verb code: " + c.reason, v.code);
         continue;
       }
-      if (c.paired)
-        sink.Change(v.line,
-                    "paired code: dyad codes one event, the reverse "
-                    "(target to source) event is dropped",
-                    v.code);
       use_code(c, v.line);
       if (!emit(c.code, false, v.words, v.line, block))
         sink.Skip(v.line, kUnwritable);
@@ -516,6 +581,15 @@ VerbConversion PetrarchVerbFile::Convert(
                   std::to_string(combinations));
         continue;
       }
+      bool before_verb = !tokens.empty() && tokens[0] != "*";
+      size_t patterns = combinations * std::max<size_t>(b.verbs.size(), 1);
+      if (before_verb && patterns > kMaxBeforeVerbPatterns) {
+        sink.Skip(p.line,
+                  "synsets before the verb give too many dyad patterns "
+                  "(CAMEO.2.0's subject nouns: &AIRCRAFT * &WEAPON)",
+                  std::to_string(patterns));
+        continue;
+      }
       size_t ok = 0, bad = 0;
       std::string first_reason;
       std::vector<size_t> pick(slots.size(), 0);
@@ -544,7 +618,8 @@ VerbConversion PetrarchVerbFile::Convert(
         for (const Verb& v : b.verbs) {
           std::vector<std::string> words = v.words;
           words.insert(words.end(), shape.post.begin(), shape.post.end());
-          written |= emit(c.code, shape.negated, words, p.line, block);
+          written |= emit(c.code, shape.negated, words, p.line, block,
+                          shape.before);
         }
         if (!written && !b.verbs.empty()) {
           ++bad;
@@ -562,11 +637,6 @@ VerbConversion PetrarchVerbFile::Convert(
                     "some synset members give patterns dyad cannot hold: " +
                         first_reason,
                     std::to_string(bad) + " of " + std::to_string(ok + bad));
-      if (c.paired)
-        sink.Change(p.line,
-                    "paired code: dyad codes one event, the reverse "
-                    "(target to source) event is dropped",
-                    "[" + p.code + "]");
       use_code(c, p.line);
     }
   }

@@ -6,9 +6,11 @@
 // patterns name synonym sets (&NAME). dyad has neither: each dyad pattern is
 // one head verb followed by words. So every block pattern is written once per
 // verb of the block and per combination of synset members, after the parts
-// dyad cannot express (words before the verb other than a negation, the `$`,
-// `%` and `^` markers, null and non-CAMEO codes) have been set aside with a
-// note. Two PETRARCH lines that give the same dyad pattern (compared by
+// dyad cannot express (the `$` and `^` markers, `%` other than first before
+// the verb, a `+` before the verb,
+// codes that are not numeric) have been set aside with a note. Paired codes
+// `[A:B]` become `A/B`, null codes `[---]` null patterns, and words before
+// the verb stay before a `*` (with PETRARCH's `_` adjacency). Two PETRARCH lines that give the same dyad pattern (compared by
 // lemmas) keep the later one, as PETRARCH does.
 #ifndef DYAD_DICT_PETRARCH_VERBS_H_
 #define DYAD_DICT_PETRARCH_VERBS_H_
