@@ -152,6 +152,8 @@ class Analysis {
   bool UnderObligation(const VerbMatch& m) const;
   Range ResolveObjectPronoun(Range obj, Range subj) const;
   Range FallbackObject(const VerbMatch& m) const;
+  Range EventNounTarget(size_t noun) const;
+  Range AffectedOf(Range obj) const;
   Range NominalSource(const VerbMatch& m) const;
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
@@ -844,6 +846,12 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       }
       break;
     }
+    // "the U.S. ambassador to Iraq", "all parties to the conflict".
+    if (p == Pos::kTo && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
+        IsNpPos(t_[k].pos) && t_[k].pos != Pos::kPron && !relative) {
+      k = i;
+      continue;
+    }
     if (p == Pos::kConj && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
         !IsLower(i, "but")) {
       k = i;
@@ -1143,8 +1151,97 @@ Range Analysis::FallbackObject(const VerbMatch& m) const {
        IsLower(j + 1, "to") || IsLower(j + 1, "by")) &&
       IsNpPos(t_[std::min(j + 2, n - 1)].pos) && j + 2 < n)
     return ObjectFrom(j + 2);
+  // "expressed optimism Wednesday that ...".
+  while (j < n && (IsTimeWord(t_[j].lower) || t_[j].pos == Pos::kAdv)) ++j;
   if (j + 1 < n && IsLower(j, "that") && IsNpPos(t_[j + 1].pos))
     return ObjectFrom(j + 1);
+  return Range{};
+}
+
+// Nouns of acts and measures whose complement names who or where they
+// affect: "lifted sanctions on X", "its blockade of X", "the UN peacekeeping
+// mission in X", "the Ebola epidemic in X".
+bool IsMeasureNoun(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "sanction",  "ban",        "embargo",    "blockade",  "siege",
+      "boycott",   "restriction", "curb",      "tariff",    "curfew",
+      "mission",   "operation",  "force",      "epidemic",  "outbreak",
+      "situation", "attack",     "strike",     "airstrike", "raid",
+      "offensive", "incursion",  "invasion",   "occupation", "presence",
+      "normalization", "evacuation", "deployment", "import",
+      "export",    "crackdown",  "bombardment", "shelling"};
+  for (std::string_view k : kWords)
+    if (lemma == k) return true;
+  return false;
+}
+
+// Verbs of a purpose infinitive whose object receives what an event noun
+// gives: "an appeal for $80 million to help people affected by ...".
+bool IsHelpVerb(std::string_view lemma) {
+  return lemma == "help" || lemma == "assist" || lemma == "aid" ||
+         lemma == "support" || lemma == "benefit" || lemma == "fight" ||
+         lemma == "combat" || lemma == "protect";
+}
+
+// A target phrase headed by a measure noun names its affected party in its
+// complement: "the arms embargo on Iran" -> "Iran".
+Range Analysis::AffectedOf(Range obj) const {
+  size_t k = obj.begin;
+  while (k < obj.end && (t_[k].pos == Pos::kDet || t_[k].pos == Pos::kPoss ||
+                         t_[k].pos == Pos::kAdj || t_[k].pos == Pos::kNum ||
+                         t_[k].pos == Pos::kNoun || t_[k].pos == Pos::kPropn ||
+                         IsPunct(k, '-')))
+    ++k;
+  if (k == obj.begin || k + 1 >= obj.end) return obj;
+  size_t head = k - 1;
+  if (t_[head].pos != Pos::kNoun || !IsMeasureNoun(t_[head].lemma)) return obj;
+  // "its forces in Crimea", "the security force in X" are deployments;
+  // "Ukrainian forces in the Crimea", "political forces in Yemen" are actors.
+  if (t_[head].lemma == "force" && head > obj.begin &&
+      !(t_[head - 1].pos == Pos::kNoun || t_[head - 1].pos == Pos::kPoss ||
+        IsLower(head - 1, "its") || IsLower(head - 1, "their")))
+    return obj;
+  std::string_view w = t_[k].lower;
+  if (!(w == "of" || w == "on" || w == "against" || w == "in" || w == "into" ||
+        w == "to" || w == "over"))
+    return obj;
+  if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron) return obj;
+  Range in = ObjectFrom(k + 1);
+  if (in.empty()) return obj;
+  in.end = std::min(in.end, obj.end);
+  return in;
+}
+
+// The target after a pattern that ends with its event noun when no object
+// follows it directly: past the noun's own phrase (modifiers, "for"/"of"/
+// "in" phrases, coordination, a name in commas), the first "to"/"against"/
+// "on"/"with"/"between"/"into" phrase ("suspended food supplies and flights
+// to Armenia", "launched a military operation, Operation X, against
+// militants"), or the object of a purpose infinitive of helping ("launched an
+// appeal for $80 million to help people in need").
+Range Analysis::EventNounTarget(size_t noun) const {
+  size_t n = t_.size();
+  size_t limit = std::min(n, noun + 20);
+  for (size_t k = noun + 1; k < limit; ++k) {
+    Pos p = t_[k].pos;
+    std::string_view w = t_[k].lower;
+    bool next_np = k + 1 < n && IsNpPos(t_[k + 1].pos) &&
+                   t_[k + 1].pos != Pos::kPron && !IsTimePhrase(k);
+    if ((p == Pos::kTo || p == Pos::kPrep) && next_np &&
+        (w == "to" || w == "against" || w == "on" || w == "upon" ||
+         w == "with" || w == "between" || w == "into"))
+      return ObjectFrom(k + 1);
+    if (p == Pos::kTo && k + 2 < n && t_[k + 1].pos == Pos::kVerb &&
+        IsHelpVerb(t_[k + 1].lemma) && IsNpPos(t_[k + 2].pos) &&
+        t_[k + 2].pos != Pos::kPron)
+      return ObjectFrom(k + 2);
+    bool skip = (IsNpPos(p) && p != Pos::kPron) || IsPunct(k, ',') ||
+                IsPunct(k, '(') || IsPunct(k, ')') || IsPunct(k, '-') ||
+                IsCurrency(w) || w == "and" || w == "or" || w == "than" ||
+                w == "of" || w == "for" || w == "in" || w == "including" ||
+                w == "from" || w == "like";
+    if (!skip) break;
+  }
   return Range{};
 }
 
@@ -1532,6 +1629,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
         }
       }
     }
+    if (obj.empty() && m.slot.empty() && !m.passive && m.last > m.head &&
+        t_[m.last].pos == Pos::kNoun)
+      obj = EventNounTarget(m.last);
     if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
     if (m.slot.empty() && !m.passive && m.last > m.head &&
         t_[m.last].pos == Pos::kNoun && !HasActor(Range{m.last, m.last + 1}) &&
@@ -1565,6 +1665,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       subj = agent;
     }
   }
+  // "lifted sanctions on X", "the normalization of the situation in X".
+  if (!m.passive && m.demand_by < 0)
+    for (int step = 0; step < 2 && !obj.empty(); ++step) obj = AffectedOf(obj);
   // "A powerful earthquake killed thousands": no political event.
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
@@ -1676,11 +1779,14 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   std::vector<const VerbMatch*> order;
   for (const VerbMatch& m : matches_)
     if (!m.absorbed && m.pattern) order.push_back(&m);
+  // (Reported demands are found after the verbs: the head puts them back in
+  // document order.)
   std::stable_sort(order.begin(), order.end(),
                    [](const VerbMatch* a, const VerbMatch* b) {
                      int ra = a->pattern->nominal * 2 + a->subordinate;
                      int rb = b->pattern->nominal * 2 + b->subordinate;
-                     return ra < rb;
+                     if (ra != rb) return ra < rb;
+                     return a->head < b->head;
                    });
   for (size_t a = 0; a < order.size(); ++a)
     Emit(*order[a], sentence_index, static_cast<int>(a), events);
