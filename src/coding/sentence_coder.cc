@@ -85,6 +85,8 @@ bool IsDirection(std::string_view w) {
   return false;
 }
 
+bool IsGoalNoun(std::string_view w);
+
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
 }
@@ -154,6 +156,7 @@ class Analysis {
   Range FallbackObject(const VerbMatch& m) const;
   Range EventNounTarget(size_t noun) const;
   Range AffectedOf(Range obj) const;
+  Range RecipientAfter(size_t j) const;
   Range NominalSource(const VerbMatch& m) const;
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
@@ -428,7 +431,10 @@ void Analysis::FindVerbs() {
         for (size_t k = g; k < i; ++k)
           if (t_[k].pos == Pos::kAux && IsBeForm(k)) m.passive = true;
         // "are expected to begin talks" raises its subject; no passive act.
-        if (i + 1 < t_.size() && t_[i + 1].pos == Pos::kTo) m.passive = false;
+        // ("was tortured to death" stays passive.)
+        if (i + 2 < t_.size() && t_[i + 1].pos == Pos::kTo &&
+            t_[i + 2].pos == Pos::kVerb)
+          m.passive = false;
       }
       m.subordinate = verbal && IsSubordinate(g, i);
       // "bases in Iraq that host U.S. troops": a present-tense verb in a
@@ -491,6 +497,12 @@ Range Analysis::ObjectFrom(size_t j) const {
     }
     if (IsNpPos(p)) {
       if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower)) break;
+      // "to Brazil last Wednesday", "to Liberia due to the fighting".
+      if (k > j && k + 1 < n &&
+          (((IsLower(k, "last") || IsLower(k, "next") || IsLower(k, "this")) &&
+            IsTimeWord(t_[k + 1].lower)) ||
+           (IsLower(k, "due") && t_[k + 1].pos == Pos::kTo)))
+        break;
       // A determiner right after a noun starts a new phrase: "the tree a
       // Christian group plans to put up".
       if (k > j && p == Pos::kDet && IsWordPos(t_[k - 1].pos)) break;
@@ -652,7 +664,7 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
                    IsLower(k, "with") || IsLower(k, "into") || IsLower(k, "by");
       if (to || other) {
         Range pp = ObjectFrom(k + 1);
-        if (!pp.empty() &&
+        if (!pp.empty() && !(to && IsGoalNoun(t_[k + 1].lower)) &&
             (to ? !HasActor(obj) || HasActor(pp, true) : HasActor(pp, true)))
           return pp;
       }
@@ -1175,6 +1187,15 @@ bool IsMeasureNoun(std::string_view lemma) {
   return false;
 }
 
+// "to death", "to justice", "to prison": the result of an act, never its
+// recipient.
+bool IsGoalNoun(std::string_view w) {
+  return w == "death" || w == "justice" || w == "prison" || w == "jail" ||
+         w == "court" || w == "trial" || w == "safety" || w == "power" ||
+         w == "office" || w == "account" || w == "rest" || w == "ruins" ||
+         w == "ashes" || w == "pieces" || w == "hospital";
+}
+
 // Verbs of a purpose infinitive whose object receives what an event noun
 // gives: "an appeal for $80 million to help people affected by ...".
 bool IsHelpVerb(std::string_view lemma) {
@@ -1199,6 +1220,7 @@ Range Analysis::AffectedOf(Range obj) const {
   // "Ukrainian forces in the Crimea", "political forces in Yemen" are actors.
   if (t_[head].lemma == "force" && head > obj.begin &&
       !(t_[head - 1].pos == Pos::kNoun || t_[head - 1].pos == Pos::kPoss ||
+        IsLower(head - 1, "peacekeeping") ||
         IsLower(head - 1, "its") || IsLower(head - 1, "their")))
     return obj;
   std::string_view w = t_[k].lower;
@@ -1210,6 +1232,26 @@ Range Analysis::AffectedOf(Range obj) const {
   if (in.empty()) return obj;
   in.end = std::min(in.end, obj.end);
   return in;
+}
+
+// The recipient of a transfer named further on: the first "to"/"into"
+// phrase within the clause that names an actor, past the thing given and
+// whatever describes it ("returned 12 skulls that date back to A.D. 640 to
+// Peru", "was returned by US officials to Spanish authorities").
+Range Analysis::RecipientAfter(size_t j) const {
+  size_t n = t_.size();
+  for (size_t k = j; k + 1 < n && k < j + 20; ++k) {
+    if (IsPunct(k, '.') || IsPunct(k, ';') || IsPunct(k, ':') ||
+        (t_[k].pos == Pos::kSconj && !IsLower(k, "that")))
+      break;
+    if (!(IsLower(k, "to") || IsLower(k, "into"))) continue;
+    if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron ||
+        IsGoalNoun(t_[k + 1].lower))
+      continue;
+    Range pp = ObjectFrom(k + 1);
+    if (!pp.empty() && HasActor(pp)) return pp;
+  }
+  return Range{};
 }
 
 // The target after a pattern that ends with its event noun when no object
@@ -1604,6 +1646,17 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       }
     }
     obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
+    // "held 2,000 civilians as human shields": the object of the verb
+    // before "as" is the target, not the place after the noun.
+    size_t s = m.head;
+    while (s > 0 && (t_[s - 1].pos == Pos::kAdj || t_[s - 1].pos == Pos::kNoun))
+      --s;
+    if (m.slot.empty() && s >= 2 && IsLower(s - 1, "as") &&
+        IsWordPos(t_[s - 2].pos)) {
+      size_t b = s - 1;
+      while (b > 0 && s - 1 - b < 8 && IsNpPos(t_[b - 1].pos)) --b;
+      if (b > 0 && b < s - 1 && t_[b - 1].pos == Pos::kVerb) obj = Range{b, s - 1};
+    }
   } else {
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
@@ -1632,6 +1685,20 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     if (obj.empty() && m.slot.empty() && !m.passive && m.last > m.head &&
         t_[m.last].pos == Pos::kNoun)
       obj = EventNounTarget(m.last);
+    if (m.slot.empty() && !m.passive && m.pattern->elements.size() >= 2 &&
+        !m.pattern->elements[1].slot && m.head + 1 < t_.size() &&
+        IsNpPos(t_[m.head + 1].pos)) {
+      // "beat a farmer to death", "shot the plane down": a noun phrase
+      // between the verb and its particle is the object.
+      size_t k2 = m.head + 1;
+      while (k2 <= m.last && t_[k2].lemma != m.pattern->elements[1].lemma) ++k2;
+      if (k2 <= m.last && k2 > m.head + 1 &&
+          (t_[k2].pos == Pos::kTo || t_[k2].pos == Pos::kPrep ||
+           t_[k2].pos == Pos::kAdv)) {
+        Range f = ObjectFrom(m.head + 1);
+        if (!f.empty() && f.end <= k2) obj = f;
+      }
+    }
     if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
     if (m.slot.empty() && !m.passive && m.last > m.head &&
         t_[m.last].pos == Pos::kNoun && !HasActor(Range{m.last, m.last + 1}) &&
@@ -1660,9 +1727,15 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     }
     if (m.passive) {
       Range agent = ByAgent(m.last + 1);
-      // "was attacked by X": X acts on the subject.
-      obj = subj;
+      // "was attacked by X": X acts on the subject; "was returned to X":
+      // X receives it.
+      Range to = transfer ? RecipientAfter(m.last + 1) : Range{};
+      obj = to.empty() ? subj : to;
       subj = agent;
+    } else if (transfer && m.slot.empty() && !obj.empty() &&
+               !HasActor(obj, /*named_only=*/true)) {
+      Range to = RecipientAfter(obj.end);
+      if (!to.empty()) obj = to;
     }
   }
   // "lifted sanctions on X", "the normalization of the situation in X".
