@@ -555,6 +555,14 @@ Range Analysis::ObjectFrom(size_t j) const {
           !IsLower(k, "of") && t_[k - 1].pos == Pos::kPropn &&
           mention_at_[k - 1] >= 0 &&
           mentions_[mention_at_[k - 1]].match.entry->kind == ActorKind::kActor;
+      // So does "in" + a named place after a diplomat or an authority: "the
+      // Chinese ambassador in Berlin", "Russian authorities in Moscow".
+      std::string_view prev = t_[k - 1].lemma;
+      if (IsLower(k, "in") && IsNamedActor(k + 1) &&
+          (prev == "ambassador" || prev == "envoy" || prev == "consul" ||
+           prev == "diplomat" || prev == "authority" || prev == "official" ||
+           prev == "affaires" || prev == "representative"))
+        where = true;
       if (adverbial || where) break;
       ++k;
       continue;
@@ -782,6 +790,21 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
         --vg;
       if (t_[vg].pos == Pos::kAdj) vg = VerbGroupBegin(vg);
       return SubjectOf(vg, depth + 1);
+    }
+    // "called his counterpart on Tuesday to congratulate him": after a verb
+    // of contact the infinitive says why the caller called; its subject is
+    // the caller's, not the object's (as after "urged X to").
+    size_t c = g - 1;
+    while (c > 0 && g - 1 - c < 14 &&
+           (IsNpPos(t_[c - 1].pos) || IsPunct(c - 1, ',') || in_time_[c - 1] ||
+            IsTimeWord(t_[c - 1].lower) || IsLower(c - 1, "in") ||
+            IsLower(c - 1, "of") || IsLower(c - 1, "from")))
+      --c;
+    if (c > 0 && c < g - 1 && t_[c - 1].pos == Pos::kVerb) {
+      std::string_view l = t_[c - 1].lemma;
+      if (l == "call" || l == "phone" || l == "telephone" || l == "visit" ||
+          l == "meet" || l == "summon" || l == "host" || l == "ring")
+        return SubjectOf(VerbGroupBegin(c - 1), depth + 1);
     }
     end = g - 1;
   }
@@ -1736,6 +1759,23 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
                !HasActor(obj, /*named_only=*/true)) {
       Range to = RecipientAfter(obj.end);
       if (!to.empty()) obj = to;
+    }
+  }
+  // "withdrew its troops from X": the place left is the target.
+  if (!m.passive && !m.pattern->nominal && !obj.empty() &&
+      (t_[m.head].lemma == "withdraw" || t_[m.head].lemma == "pull" ||
+       t_[m.head].lemma == "evacuate" || t_[m.head].lemma == "redeploy")) {
+    size_t n = t_.size();
+    for (size_t k = obj.begin + 1; k + 1 < n && k <= obj.end; ++k) {
+      if (!IsLower(k, "from")) continue;
+      if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron) break;
+      bool troops = false;
+      for (size_t q = obj.begin; q < k; ++q)
+        if (mention_at_[q] >= 0 && !IsNamedActor(q)) troops = true;
+      if (troops || t_[k - 1].lemma == "peacekeeper" ||
+          t_[k - 1].lemma == "troop" || t_[k - 1].lemma == "soldier")
+        obj = k < obj.end ? Range{k + 1, obj.end} : ObjectFrom(k + 1);
+      break;
     }
   }
   // "lifted sanctions on X", "the normalization of the situation in X".
