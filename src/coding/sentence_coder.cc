@@ -437,6 +437,14 @@ void Analysis::FindVerbs() {
           m.passive = false;
       }
       m.subordinate = verbal && IsSubordinate(g, i);
+      // A bare -ing form is never finite: "with a suicide bomber blowing
+      // himself up", "gunmen storming the building".
+      if (verbal && t_[i].form == VerbForm::kIng) {
+        bool aux = false;
+        for (size_t k = g; k < i; ++k)
+          if (t_[k].pos == Pos::kAux) aux = true;
+        if (!aux) m.subordinate = true;
+      }
       // "bases in Iraq that host U.S. troops": a present-tense verb in a
       // relative clause states a fact; it reports no event.
       if (verbal && g == i && g > 0 &&
@@ -632,6 +640,9 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
         p == "of" || p == "as" ||
         (p == "by" && !passive && !(j + 1 < n && t_[j + 1].pos == Pos::kNum));
     if (!ok) return Range{};
+    // "in a bid to", "in a statement": adverbials, not objects.
+    if (p == "in" && j + 1 < n && (IsLower(j + 1, "a") || IsLower(j + 1, "an")))
+      return Range{};
     // "at least 26 people" is a phrase, not "at" + phrase.
     if (!(p == "at" && j + 1 < n &&
           (IsLower(j + 1, "least") || IsLower(j + 1, "most"))))
@@ -889,6 +900,15 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     }
     if (p == Pos::kConj && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
         !IsLower(i, "but")) {
+      k = i;
+      continue;
+    }
+    if (p == Pos::kVerb && t_[i].form == VerbForm::kIng && k < end &&
+        i > 0 && (t_[i - 1].pos == Pos::kNoun || t_[i - 1].pos == Pos::kPropn) &&
+        !relative) {
+      // Reduced relative: "the coalition fighting Houthi rebels in Yemen has
+      // declared": the subject is the phrase the participle describes.
+      end = i;
       k = i;
       continue;
     }
@@ -1894,10 +1914,23 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
     if (!m.absorbed && m.pattern) order.push_back(&m);
   // (Reported demands are found after the verbs: the head puts them back in
   // document order.)
+  // An agentless passive on unnamed people ("23 civilians were killed as
+  // forces launched air strikes on X") says less than a clause that names
+  // who acted: it comes after the subordinate events.
+  auto rank = [this](const VerbMatch* m) {
+    if (m->pattern->nominal) return 4 + m->subordinate;
+    if (m->passive && ByAgent(m->last + 1).empty()) {
+      Range subj = SubjectOf(m->group_begin, 0);
+      bool named = false;
+      for (size_t k = subj.begin; k < subj.end; ++k)
+        if (t_[k].pos == Pos::kPropn) named = true;
+      if (!named) return 3;
+    }
+    return m->subordinate ? 2 : 0;
+  };
   std::stable_sort(order.begin(), order.end(),
-                   [](const VerbMatch* a, const VerbMatch* b) {
-                     int ra = a->pattern->nominal * 2 + a->subordinate;
-                     int rb = b->pattern->nominal * 2 + b->subordinate;
+                   [&rank](const VerbMatch* a, const VerbMatch* b) {
+                     int ra = rank(a), rb = rank(b);
                      if (ra != rb) return ra < rb;
                      return a->head < b->head;
                    });
