@@ -86,6 +86,7 @@ bool IsDirection(std::string_view w) {
 }
 
 bool IsGoalNoun(std::string_view w);
+bool IsHelpVerb(std::string_view lemma);
 
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
@@ -611,9 +612,10 @@ Range Analysis::ObjectFrom(size_t j) const {
     }
     break;
   }
-  // Trim trailing joiners.
+  // Trim trailing joiners (but keep a closing parenthesis: "(NATO)").
   while (k > j && (t_[k - 1].pos == Pos::kConj || t_[k - 1].pos == Pos::kPrep ||
-                   t_[k - 1].pos == Pos::kDet || t_[k - 1].pos == Pos::kPunct ||
+                   t_[k - 1].pos == Pos::kDet ||
+                   (t_[k - 1].pos == Pos::kPunct && !IsPunct(k - 1, ')')) ||
                    t_[k - 1].pos == Pos::kPoss))
     --k;
   return Range{j, k};
@@ -986,8 +988,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     ++k;
   }
   while (end > k &&
-         (t_[end - 1].pos == Pos::kPunct || t_[end - 1].pos == Pos::kConj ||
-          t_[end - 1].pos == Pos::kPrep))
+         ((t_[end - 1].pos == Pos::kPunct && !IsPunct(end - 1, ')')) ||
+          t_[end - 1].pos == Pos::kConj || t_[end - 1].pos == Pos::kPrep))
     --end;
   return Range{k, end};
 }
@@ -1288,6 +1290,11 @@ Range Analysis::RecipientAfter(size_t j) const {
         (t_[k].pos == Pos::kSconj && !IsLower(k, "that")))
       break;
     if (!(IsLower(k, "to") || IsLower(k, "into"))) continue;
+    // "donated ventilators to assist Ethiopia": whom the gift helps.
+    if (t_[k].pos == Pos::kTo && k + 2 < n && t_[k + 1].pos == Pos::kVerb &&
+        IsHelpVerb(t_[k + 1].lemma) && IsNpPos(t_[k + 2].pos) &&
+        t_[k + 2].pos != Pos::kPron)
+      return ObjectFrom(k + 2);
     if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron ||
         IsGoalNoun(t_[k + 1].lower))
       continue;
@@ -1767,6 +1774,18 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       // "refused to meet Iran": the complement's object is the target.
       const VerbMatch& c = matches_[m.complement];
       obj = c.slot.empty() ? NpAfter(c.last + 1) : c.slot;
+      // "considering sending aid to help North Korea".
+      if (obj.empty() && c.slot.empty() && c.last > c.head &&
+          t_[c.last].pos == Pos::kNoun)
+        obj = EventNounTarget(c.last);
+    }
+    if (obj.empty() && m.complement < 0 && m.slot.empty() && !m.passive &&
+        m.last + 3 < t_.size() && t_[m.last + 1].pos == Pos::kTo &&
+        t_[m.last + 2].pos == Pos::kVerb &&
+        t_[m.last + 2].form == VerbForm::kBase) {
+      // "refused to remove the ban on X", "agreed to extend their mission
+      // in X": an uncoded infinitive's object is what the act is about.
+      obj = NpAfter(m.last + 3);
     }
     if (m.passive) {
       Range agent = ByAgent(m.last + 1);
