@@ -86,6 +86,28 @@ bool IsDirection(std::string_view w) {
 }
 
 bool IsGoalNoun(std::string_view w);
+
+// Verbs whose object is the subject of a following infinitive ("urged Iraq
+// to withdraw"); after other verbs an infinitive says what for ("held 2,000
+// people to use them as shields", "phoned Aoun to assure him").
+bool IsDirectiveVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "urge", "ask", "call", "tell", "order", "force", "invite", "allow",
+      "permit", "persuade", "encourage", "help", "want", "request", "press",
+      "pressure", "push", "require", "compel", "authorize", "authorise",
+      "instruct", "advise", "warn", "expect", "need", "get", "lead", "cause",
+      "enable", "convince", "challenge", "beg", "implore", "prompt",
+      "oblige", "mandate", "direct", "remind", "wish", "like", "prefer",
+      "appeal", "command", "forbid", "empower", "entitle", "pay", "train",
+      "recruit", "demand", "exhort", "incite", "inspire", "motivate",
+      "pressurize", "prod", "coerce", "tempt", "induce", "nominate",
+      "appoint", "elect", "choose", "select", "hire", "assign", "mobilize",
+      "mobilise", "rally", "signal", "leave", "believe", "consider",
+      "declare", "report", "find", "know", "see", "hear", "make", "let"};
+  for (std::string_view k : kWords)
+    if (l == k) return true;
+  return false;
+}
 bool IsHelpVerb(std::string_view lemma);
 
 bool IsCurrency(std::string_view w) {
@@ -804,9 +826,11 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       if (t_[vg].pos == Pos::kAdj) vg = VerbGroupBegin(vg);
       return SubjectOf(vg, depth + 1);
     }
-    // "called his counterpart on Tuesday to congratulate him": after a verb
-    // of contact the infinitive says why the caller called; its subject is
-    // the caller's, not the object's (as after "urged X to").
+    // "called his counterpart on Tuesday to congratulate him", "held 2,000
+    // people to use them as shields": unless the verb directs its object
+    // ("urged X to"), the infinitive says what for, and its subject is the
+    // verb's subject. ("call" here is a telephone call: "call on X to" and
+    // "call for X to" take a preposition.)
     size_t c = g - 1;
     while (c > 0 && g - 1 - c < 14 &&
            (IsNpPos(t_[c - 1].pos) || IsPunct(c - 1, ',') || in_time_[c - 1] ||
@@ -815,8 +839,7 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       --c;
     if (c > 0 && c < g - 1 && t_[c - 1].pos == Pos::kVerb) {
       std::string_view l = t_[c - 1].lemma;
-      if (l == "call" || l == "phone" || l == "telephone" || l == "visit" ||
-          l == "meet" || l == "summon" || l == "host" || l == "ring")
+      if (!IsDirectiveVerb(l) || l == "call")
         return SubjectOf(VerbGroupBegin(c - 1), depth + 1);
     }
     end = g - 1;
@@ -1097,7 +1120,10 @@ void Analysis::Select() {
              (t_[v].pos == Pos::kAdv || t_[v].pos == Pos::kNeg ||
               IsLower(v, "be")))
         ++v;
-      if (v >= t_.size() || t_[v].pos != Pos::kVerb) break;
+      // "must do something": "do" as the main verb.
+      bool main_do = v + 1 < t_.size() && t_[v].pos == Pos::kAux &&
+                     t_[v].lemma == "do" && IsNpPos(t_[v + 1].pos);
+      if (v >= t_.size() || (t_[v].pos != Pos::kVerb && !main_do)) break;
       bool coded = false;
       for (const VerbMatch& o : matches_) coded = coded || o.head == v;
       if (coded) break;
@@ -1704,7 +1730,12 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     if (m.slot.empty() && s >= 2 && IsLower(s - 1, "as") &&
         IsWordPos(t_[s - 2].pos)) {
       size_t b = s - 1;
-      while (b > 0 && s - 1 - b < 8 && IsNpPos(t_[b - 1].pos)) --b;
+      while (b > 0 && s - 1 - b < 8 &&
+             (IsNpPos(t_[b - 1].pos) || IsLower(b - 1, "than") ||
+              IsLower(b - 1, "around") || IsLower(b - 1, "about") ||
+              IsLower(b - 1, "nearly") || IsLower(b - 1, "least") ||
+              (IsLower(b - 1, "at") && IsLower(b, "least"))))
+        --b;
       if (b > 0 && b < s - 1 && t_[b - 1].pos == Pos::kVerb) obj = Range{b, s - 1};
     }
   } else {
