@@ -398,6 +398,7 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
       }
       Pos q = t_[k].pos;
       if (IsLower(k, "than") && k > j) continue;  // "more than a dozen"
+      if (IsCurrency(t_[k].lower)) continue;       // "gave $2 million"
       // An actor adjective before a noun of the pattern: "expelled two U.S.
       // diplomats".
       Pos closed;
@@ -1353,7 +1354,14 @@ Range Analysis::EventNounTarget(size_t noun) const {
         IsHelpVerb(t_[k + 1].lemma) && IsNpPos(t_[k + 2].pos) &&
         t_[k + 2].pos != Pos::kPron)
       return ObjectFrom(k + 2);
-    bool skip = (IsNpPos(p) && p != Pos::kPron) || IsPunct(k, ',') ||
+    // "a loan guarantee to", "weapons deals with": a noun the tagger took
+    // for a verb, right after the noun and before a preposition.
+    bool compound = p == Pos::kVerb && t_[k - 1].pos == Pos::kNoun && k + 1 < n &&
+                    (t_[k].form == VerbForm::kBase ||
+                     t_[k].form == VerbForm::kS) &&
+                    (t_[k + 1].pos == Pos::kPrep || t_[k + 1].pos == Pos::kTo);
+    bool skip = compound || (IsNpPos(p) && p != Pos::kPron) ||
+                IsPunct(k, ',') ||
                 IsPunct(k, '(') || IsPunct(k, ')') || IsPunct(k, '-') ||
                 IsCurrency(w) || w == "and" || w == "or" || w == "than" ||
                 w == "of" || w == "for" || w == "in" || w == "including" ||
@@ -1829,6 +1837,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
                !HasActor(obj, /*named_only=*/true)) {
       Range to = RecipientAfter(obj.end);
       if (!to.empty()) obj = to;
+    } else if (transfer && m.slot.empty() && obj.empty()) {
+      obj = RecipientAfter(m.last + 1);
     }
   }
   // "withdrew its troops from X": the place left is the target.
