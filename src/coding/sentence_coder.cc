@@ -281,7 +281,9 @@ bool Analysis::IsTimePhrase(size_t i) const {
       return true;
     if (t_[k].pos != Pos::kDet && t_[k].pos != Pos::kAdj &&
         t_[k].pos != Pos::kNum && !IsLower(k, "early") && !IsLower(k, "late") &&
-        !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this"))
+        !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this") &&
+        !IsLower(k, "coming") && !IsLower(k, "past") &&
+        !IsLower(k, "following") && !IsLower(k, "previous"))
       return false;
   }
   return false;
@@ -426,11 +428,20 @@ void Analysis::FindVerbs() {
   const VerbDictionary& verbs = dicts_.verbs();
   for (size_t i = 0; i < t_.size(); ++i) {
     Pos pos = t_[i].pos;
-    bool verbal = pos == Pos::kVerb;
+    // "had lunch with": "have" as a main verb before its object.
+    bool main_have = pos == Pos::kAux &&
+                     (IsLower(i, "have") || IsLower(i, "has") ||
+                      IsLower(i, "had")) &&
+                     i + 1 < t_.size() &&
+                     (t_[i + 1].pos == Pos::kNoun || t_[i + 1].pos == Pos::kDet ||
+                      t_[i + 1].pos == Pos::kAdj);
+    bool verbal = pos == Pos::kVerb || main_have;
     bool nominal = pos == Pos::kNoun || pos == Pos::kAdj;
     if (!verbal && !nominal) continue;
     if (mention_at_[i] >= 0) continue;
-    const std::vector<uint32_t>* list = verbs.ForHead(t_[i].lemma);
+    const std::vector<uint32_t>* list =
+        verbs.ForHead(main_have ? std::string_view("have")
+                                : std::string_view(t_[i].lemma));
     if (!list) continue;
     size_t g = verbal ? VerbGroupBegin(i) : i;
     bool negated = false;
@@ -506,8 +517,20 @@ Range Analysis::ObjectFrom(size_t j) const {
   if (k + 1 < n && IsLower(k, "at") &&
       (IsLower(k + 1, "least") || IsLower(k + 1, "most")))
     k += 2;  // "at least 26 people"
+  else if (k + 1 < n && t_[k + 1].pos == Pos::kNum &&
+           (IsLower(k, "about") || IsLower(k, "around") ||
+            IsLower(k, "nearly") || IsLower(k, "almost") ||
+            IsLower(k, "approximately") || IsLower(k, "some") ||
+            IsLower(k, "over") || IsLower(k, "roughly")))
+    ++k;  // "about one million refugees"
   while (k < limit) {
     Pos p = t_[k].pos;
+    // "violated the ceasefire more than 200 times": a count after a noun
+    // is an adverbial, not part of the phrase.
+    if (k > j && k + 1 < n && t_[k - 1].pos == Pos::kNoun &&
+        (IsLower(k, "more") || IsLower(k, "fewer") || IsLower(k, "less")) &&
+        IsLower(k + 1, "than"))
+      break;
     if (IsLower(k, "than") && k > j &&
         (IsLower(k - 1, "more") || IsLower(k - 1, "fewer") ||
          IsLower(k - 1, "less"))) {
@@ -680,7 +703,12 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
   if (t_[j].pos == Pos::kVerb && t_[j].form == VerbForm::kIng && j > 0 &&
       t_[j - 1].pos == Pos::kPrep && !passive)
     return NpAfter(j + 1, /*passive=*/true);
-  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower))
+  bool quantifier = j + 1 < n && t_[j + 1].pos == Pos::kNum &&
+                    (IsLower(j, "about") || IsLower(j, "around") ||
+                     IsLower(j, "nearly") || IsLower(j, "almost") ||
+                     IsLower(j, "approximately") || IsLower(j, "roughly"));
+  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower) &&
+      !quantifier)
     return Range{};
   Range obj = ObjectFrom(j);
   // Transfers name their recipient with "to": "returned six Iraqi
@@ -748,7 +776,8 @@ bool Analysis::IsJunkTarget(Range r) const {
         p == Pos::kPunct || IsLower(k, "percent") || IsLower(k, "%") ||
         IsLower(k, "euros") || IsLower(k, "dollars") || IsLower(k, "usd") ||
         IsLower(k, "at") || IsLower(k, "least") || IsLower(k, "more") ||
-        IsLower(k, "than") || IsLower(k, "about");
+        IsLower(k, "than") || IsLower(k, "about") || IsLower(k, "times") ||
+        IsLower(k, "twice") || IsLower(k, "less") || IsLower(k, "in");
     if (!numeric) all_numeric = false;
   }
   if (all_numeric) return true;
@@ -1751,7 +1780,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     subj = ResolvePronoun(subj);
     const std::string& pc = m.pattern->code;
     bool transfer = pc.compare(0, 2, "07") == 0 ||
-                    pc.compare(0, 2, "15") == 0 || pc == "0842" || pc == "074";
+                    pc.compare(0, 2, "15") == 0 || pc == "0842" || pc == "074" ||
+                    pc == "0874";
     obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive, transfer) : m.slot;
     if (m.slot.empty() && m.last > m.head &&
         HasActor(Range{m.last, m.last + 1}) &&
@@ -1781,7 +1811,11 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       // between the verb and its particle is the object.
       size_t k2 = m.head + 1;
       while (k2 <= m.last && t_[k2].lemma != m.pattern->elements[1].lemma) ++k2;
-      if (k2 <= m.last && k2 > m.head + 1 &&
+      // (A final preposition takes the phrase after it: "surrendered the
+      // town to X" targets X.)
+      bool final_prep = m.pattern->elements.size() == 2 &&
+                        t_[k2].pos != Pos::kAdv;
+      if (k2 <= m.last && k2 > m.head + 1 && !final_prep &&
           (t_[k2].pos == Pos::kTo || t_[k2].pos == Pos::kPrep ||
            t_[k2].pos == Pos::kAdv)) {
         Range f = ObjectFrom(m.head + 1);
@@ -1834,9 +1868,14 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       obj = to.empty() ? subj : to;
       subj = agent;
     } else if (transfer && m.slot.empty() && !obj.empty() &&
-               !HasActor(obj, /*named_only=*/true)) {
+               !(obj.begin > 0 && (IsLower(obj.begin - 1, "to") ||
+                                   IsLower(obj.begin - 1, "into")))) {
+      // "returned six Iraqi artifacts to the government of Iraq": the
+      // recipient, even when the thing given names a country.
       Range to = RecipientAfter(obj.end);
-      if (!to.empty()) obj = to;
+      if (!to.empty() && (!HasActor(obj, /*named_only=*/true) ||
+                          (obj.end < t_.size() && IsLower(obj.end, "to"))))
+        obj = to;
     } else if (transfer && m.slot.empty() && obj.empty()) {
       obj = RecipientAfter(m.last + 1);
     }
