@@ -551,7 +551,15 @@ Range Analysis::ObjectFrom(size_t j) const {
       break;
     }
     if (IsNpPos(p)) {
-      if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower)) break;
+      // ("Theresa May's offer": a month name after a first name is a
+      // surname unless a day number follows.)
+      bool surname = k > j && t_[k - 1].pos == Pos::kPropn &&
+                     (t_[k].token.flags & kTokenCapitalized) &&
+                     !(k + 1 < n && t_[k + 1].pos == Pos::kNum) &&
+                     (IsLower(k, "may") || IsLower(k, "june") ||
+                      IsLower(k, "april") || IsLower(k, "august"));
+      if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower) && !surname)
+        break;
       // "to Brazil last Wednesday", "to Liberia due to the fighting".
       if (k > j && k + 1 < n &&
           (((IsLower(k, "last") || IsLower(k, "next") || IsLower(k, "this")) &&
@@ -567,6 +575,16 @@ Range Analysis::ObjectFrom(size_t j) const {
           (t_[k - 1].pos == Pos::kNoun || t_[k - 1].pos == Pos::kPropn))
         break;
       ++k;
+      continue;
+    }
+    if (p == Pos::kAdv && k + 2 < n &&
+        (t_[k + 1].pos == Pos::kAdj ||
+         (t_[k + 1].pos == Pos::kVerb && t_[k + 1].form == VerbForm::kEd)) &&
+        (t_[k + 2].pos == Pos::kNoun || t_[k + 2].pos == Pos::kPropn) &&
+        (k == j || t_[k - 1].pos == Pos::kDet || t_[k - 1].pos == Pos::kPoss ||
+         t_[k - 1].pos == Pos::kAdj)) {
+      // "Libya's internationally recognized government".
+      k += 2;
       continue;
     }
     if (IsPunct(k, '"') && k > j) {
@@ -1804,6 +1822,21 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
     if (obj.empty() && m.slot.empty() && !m.passive && m.last > m.head &&
         t_[m.last].pos == Pos::kNoun)
       obj = EventNounTarget(m.last);
+    if (obj.empty() && m.slot.empty() && !m.passive && m.last > m.head &&
+        t_[m.last].pos == Pos::kNoun) {
+      // "banned a second opposition member, former mayor X", "expelled all
+      // weapons inspectors": an agent among the pattern's words; the phrase
+      // it heads is the target.
+      for (size_t k = m.head + 1; k <= m.last; ++k) {
+        if (mention_at_[k] >= 0 &&
+            mentions_[mention_at_[k]].match.entry->kind == ActorKind::kAgent) {
+          size_t b = m.head + 1;
+          while (b < m.last && t_[b].pos == Pos::kAdv) ++b;
+          obj = ObjectFrom(b);
+          break;
+        }
+      }
+    }
     if (m.slot.empty() && !m.passive && m.pattern->elements.size() >= 2 &&
         !m.pattern->elements[1].slot && m.head + 1 < t_.size() &&
         IsNpPos(t_[m.head + 1].pos)) {
