@@ -400,6 +400,7 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
       }
       Pos q = t_[k].pos;
       if (IsLower(k, "than") && k > j) continue;  // "more than a dozen"
+      if (in_time_[k]) continue;  // "called on Friday for"
       if (IsCurrency(t_[k].lower)) continue;       // "gave $2 million"
       // An actor adjective before a noun of the pattern: "expelled two U.S.
       // diplomats".
@@ -959,7 +960,7 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       std::string_view w = t_[i].lower;
       if ((w == "of" || w == "in" || w == "from" || w == "by" || w == "for" ||
            w == "at" || w == "near") &&
-          IsNpPos(t_[i - 1].pos)) {
+          IsNpPos(t_[i - 1].pos) && !in_time_[i - 1]) {
         k = i;
         continue;
       }
@@ -1430,10 +1431,19 @@ Range Analysis::ResolveObjectPronoun(Range obj, Range subj) const {
     const ActorMatch& m = mentions_[mi].match;
     if (m.entry->kind != ActorKind::kActor) continue;
     size_t b = m.begin;
-    while (b > 0 && b - 1 >= subj.end &&
-           (t_[b - 1].pos == Pos::kPropn || t_[b - 1].pos == Pos::kAdj ||
-            t_[b - 1].pos == Pos::kDet || mention_at_[b - 1] >= 0))
-      --b;
+    for (;;) {
+      while (b > 0 && b - 1 >= subj.end &&
+             (t_[b - 1].pos == Pos::kPropn || t_[b - 1].pos == Pos::kAdj ||
+              t_[b - 1].pos == Pos::kDet || mention_at_[b - 1] >= 0))
+        --b;
+      // "President Erdogan of Turkey ... urged him": the whole title.
+      if (b >= 2 && b - 2 >= subj.end && IsLower(b - 1, "of") &&
+          (t_[b - 2].pos == Pos::kPropn || mention_at_[b - 2] >= 0)) {
+        b -= 2;
+        continue;
+      }
+      break;
+    }
     Range r = ObjectFrom(b);
     if (!r.empty()) return r;
     break;
