@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "coding/article_context.h"
 #include "coding/intent.h"
@@ -92,18 +94,20 @@ bool IsGoalNoun(std::string_view w);
 // people to use them as shields", "phoned Aoun to assure him").
 bool IsDirectiveVerb(std::string_view l) {
   static constexpr std::string_view kWords[] = {
-      "urge", "ask", "call", "tell", "order", "force", "invite", "allow",
-      "permit", "persuade", "encourage", "help", "want", "request", "press",
-      "pressure", "push", "require", "compel", "authorize", "authorise",
-      "instruct", "advise", "warn", "expect", "need", "get", "lead", "cause",
-      "enable", "convince", "challenge", "beg", "implore", "prompt",
-      "oblige", "mandate", "direct", "remind", "wish", "like", "prefer",
-      "appeal", "command", "forbid", "empower", "entitle", "pay", "train",
-      "recruit", "demand", "exhort", "incite", "inspire", "motivate",
-      "pressurize", "prod", "coerce", "tempt", "induce", "nominate",
-      "appoint", "elect", "choose", "select", "hire", "assign", "mobilize",
-      "mobilise", "rally", "signal", "leave", "believe", "consider",
-      "declare", "report", "find", "know", "see", "hear", "make", "let"};
+      "urge",     "ask",        "call",      "tell",     "order",     "force",
+      "invite",   "allow",      "permit",    "persuade", "encourage", "help",
+      "want",     "request",    "press",     "pressure", "push",      "require",
+      "compel",   "authorize",  "authorise", "instruct", "advise",    "warn",
+      "expect",   "need",       "get",       "lead",     "cause",     "enable",
+      "convince", "challenge",  "beg",       "implore",  "prompt",    "oblige",
+      "mandate",  "direct",     "remind",    "wish",     "like",      "prefer",
+      "appeal",   "command",    "forbid",    "empower",  "entitle",   "pay",
+      "train",    "recruit",    "demand",    "exhort",   "incite",    "inspire",
+      "motivate", "pressurize", "prod",      "coerce",   "tempt",     "induce",
+      "nominate", "appoint",    "elect",     "choose",   "select",    "hire",
+      "assign",   "mobilize",   "mobilise",  "rally",    "signal",    "leave",
+      "believe",  "consider",   "declare",   "report",   "find",      "know",
+      "see",      "hear",       "make",      "let"};
   for (std::string_view k : kWords)
     if (l == k) return true;
   return false;
@@ -400,8 +404,8 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
       }
       Pos q = t_[k].pos;
       if (IsLower(k, "than") && k > j) continue;  // "more than a dozen"
-      if (in_time_[k]) continue;  // "called on Friday for"
-      if (IsCurrency(t_[k].lower)) continue;       // "gave $2 million"
+      if (in_time_[k]) continue;                  // "called on Friday for"
+      if (IsCurrency(t_[k].lower)) continue;      // "gave $2 million"
       // An actor adjective before a noun of the pattern: "expelled two U.S.
       // diplomats".
       Pos closed;
@@ -430,19 +434,18 @@ void Analysis::FindVerbs() {
   for (size_t i = 0; i < t_.size(); ++i) {
     Pos pos = t_[i].pos;
     // "had lunch with": "have" as a main verb before its object.
-    bool main_have = pos == Pos::kAux &&
-                     (IsLower(i, "have") || IsLower(i, "has") ||
-                      IsLower(i, "had")) &&
-                     i + 1 < t_.size() &&
-                     (t_[i + 1].pos == Pos::kNoun || t_[i + 1].pos == Pos::kDet ||
-                      t_[i + 1].pos == Pos::kAdj);
+    bool main_have =
+        pos == Pos::kAux &&
+        (IsLower(i, "have") || IsLower(i, "has") || IsLower(i, "had")) &&
+        i + 1 < t_.size() &&
+        (t_[i + 1].pos == Pos::kNoun || t_[i + 1].pos == Pos::kDet ||
+         t_[i + 1].pos == Pos::kAdj);
     bool verbal = pos == Pos::kVerb || main_have;
     bool nominal = pos == Pos::kNoun || pos == Pos::kAdj;
     if (!verbal && !nominal) continue;
     if (mention_at_[i] >= 0) continue;
-    const std::vector<uint32_t>* list =
-        verbs.ForHead(main_have ? std::string_view("have")
-                                : std::string_view(t_[i].lemma));
+    const std::vector<uint32_t>* list = verbs.ForHead(
+        main_have ? std::string_view("have") : std::string_view(t_[i].lemma));
     if (!list) continue;
     size_t g = verbal ? VerbGroupBegin(i) : i;
     bool negated = false;
@@ -977,8 +980,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       k = i;
       continue;
     }
-    if (p == Pos::kVerb && t_[i].form == VerbForm::kIng && k < end &&
-        i > 0 && (t_[i - 1].pos == Pos::kNoun || t_[i - 1].pos == Pos::kPropn) &&
+    if (p == Pos::kVerb && t_[i].form == VerbForm::kIng && k < end && i > 0 &&
+        (t_[i - 1].pos == Pos::kNoun || t_[i - 1].pos == Pos::kPropn) &&
         !relative) {
       // Reduced relative: "the coalition fighting Houthi rebels in Yemen has
       // declared": the subject is the phrase the participle describes.
@@ -1295,13 +1298,13 @@ Range Analysis::FallbackObject(const VerbMatch& m) const {
 // mission in X", "the Ebola epidemic in X".
 bool IsMeasureNoun(std::string_view lemma) {
   static constexpr std::string_view kWords[] = {
-      "sanction",  "ban",        "embargo",    "blockade",  "siege",
-      "boycott",   "restriction", "curb",      "tariff",    "curfew",
-      "mission",   "operation",  "force",      "epidemic",  "outbreak",
-      "situation", "attack",     "strike",     "airstrike", "raid",
-      "offensive", "incursion",  "invasion",   "occupation", "presence",
-      "normalization", "evacuation", "deployment", "import",
-      "export",    "crackdown",  "bombardment", "shelling"};
+      "sanction",      "ban",         "embargo",    "blockade",   "siege",
+      "boycott",       "restriction", "curb",       "tariff",     "curfew",
+      "mission",       "operation",   "force",      "epidemic",   "outbreak",
+      "situation",     "attack",      "strike",     "airstrike",  "raid",
+      "offensive",     "incursion",   "invasion",   "occupation", "presence",
+      "normalization", "evacuation",  "deployment", "import",     "export",
+      "crackdown",     "bombardment", "shelling"};
   for (std::string_view k : kWords)
     if (lemma == k) return true;
   return false;
@@ -1340,8 +1343,8 @@ Range Analysis::AffectedOf(Range obj) const {
   // "Ukrainian forces in the Crimea", "political forces in Yemen" are actors.
   if (t_[head].lemma == "force" && head > obj.begin &&
       !(t_[head - 1].pos == Pos::kNoun || t_[head - 1].pos == Pos::kPoss ||
-        IsLower(head - 1, "peacekeeping") ||
-        IsLower(head - 1, "its") || IsLower(head - 1, "their")))
+        IsLower(head - 1, "peacekeeping") || IsLower(head - 1, "its") ||
+        IsLower(head - 1, "their")))
     return obj;
   std::string_view w = t_[k].lower;
   if (!(w == "of" || w == "on" || w == "against" || w == "in" || w == "into" ||
@@ -1404,16 +1407,15 @@ Range Analysis::EventNounTarget(size_t noun) const {
       return ObjectFrom(k + 2);
     // "a loan guarantee to", "weapons deals with": a noun the tagger took
     // for a verb, right after the noun and before a preposition.
-    bool compound = p == Pos::kVerb && t_[k - 1].pos == Pos::kNoun && k + 1 < n &&
-                    (t_[k].form == VerbForm::kBase ||
-                     t_[k].form == VerbForm::kS) &&
-                    (t_[k + 1].pos == Pos::kPrep || t_[k + 1].pos == Pos::kTo);
+    bool compound =
+        p == Pos::kVerb && t_[k - 1].pos == Pos::kNoun && k + 1 < n &&
+        (t_[k].form == VerbForm::kBase || t_[k].form == VerbForm::kS) &&
+        (t_[k + 1].pos == Pos::kPrep || t_[k + 1].pos == Pos::kTo);
     bool skip = compound || (IsNpPos(p) && p != Pos::kPron) ||
-                IsPunct(k, ',') ||
-                IsPunct(k, '(') || IsPunct(k, ')') || IsPunct(k, '-') ||
-                IsCurrency(w) || w == "and" || w == "or" || w == "than" ||
-                w == "of" || w == "for" || w == "in" || w == "including" ||
-                w == "from" || w == "like";
+                IsPunct(k, ',') || IsPunct(k, '(') || IsPunct(k, ')') ||
+                IsPunct(k, '-') || IsCurrency(w) || w == "and" || w == "or" ||
+                w == "than" || w == "of" || w == "for" || w == "in" ||
+                w == "including" || w == "from" || w == "like";
     if (!skip) break;
   }
   return Range{};
@@ -1801,15 +1803,16 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
               IsLower(b - 1, "nearly") || IsLower(b - 1, "least") ||
               (IsLower(b - 1, "at") && IsLower(b, "least"))))
         --b;
-      if (b > 0 && b < s - 1 && t_[b - 1].pos == Pos::kVerb) obj = Range{b, s - 1};
+      if (b > 0 && b < s - 1 && t_[b - 1].pos == Pos::kVerb)
+        obj = Range{b, s - 1};
     }
   } else {
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
     const std::string& pc = m.pattern->code;
     bool transfer = pc.compare(0, 2, "07") == 0 ||
-                    pc.compare(0, 2, "15") == 0 || pc == "0842" || pc == "074" ||
-                    pc == "0874";
+                    pc.compare(0, 2, "15") == 0 || pc == "0842" ||
+                    pc == "074" || pc == "0874";
     obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive, transfer) : m.slot;
     if (m.slot.empty() && m.last > m.head &&
         HasActor(Range{m.last, m.last + 1}) &&
@@ -1856,8 +1859,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       while (k2 <= m.last && t_[k2].lemma != m.pattern->elements[1].lemma) ++k2;
       // (A final preposition takes the phrase after it: "surrendered the
       // town to X" targets X.)
-      bool final_prep = m.pattern->elements.size() == 2 &&
-                        t_[k2].pos != Pos::kAdv;
+      bool final_prep =
+          m.pattern->elements.size() == 2 && t_[k2].pos != Pos::kAdv;
       if (k2 <= m.last && k2 > m.head + 1 && !final_prep &&
           (t_[k2].pos == Pos::kTo || t_[k2].pos == Pos::kPrep ||
            t_[k2].pos == Pos::kAdv)) {
@@ -2070,14 +2073,15 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
     }
     return m->subordinate ? 2 : 0;
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&rank](const VerbMatch* a, const VerbMatch* b) {
-                     int ra = rank(a), rb = rank(b);
-                     if (ra != rb) return ra < rb;
-                     return a->head < b->head;
+  std::vector<std::pair<int, const VerbMatch*>> ranked;
+  for (const VerbMatch* m : order) ranked.emplace_back(rank(m), m);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.first != b.first) return a.first < b.first;
+                     return a.second->head < b.second->head;
                    });
-  for (size_t a = 0; a < order.size(); ++a)
-    Emit(*order[a], sentence_index, static_cast<int>(a), events);
+  for (size_t a = 0; a < ranked.size(); ++a)
+    Emit(*ranked[a].second, sentence_index, static_cast<int>(a), events);
   // One event per (source, target, code) in a sentence.
   for (size_t a = first; a < events->size(); ++a) {
     for (size_t b = a + 1; b < events->size();) {

@@ -281,9 +281,8 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     // ("must first disarm": a base form after a modal.)
     bool after_modal = i > 0 && out[i - 1].pos == Pos::kModal &&
                        out[v].form == VerbForm::kBase;
-    if (!maybe_verb[v] ||
-        (out[v].form != VerbForm::kEd && out[v].form != VerbForm::kS &&
-         !after_modal))
+    if (!maybe_verb[v] || (out[v].form != VerbForm::kEd &&
+                           out[v].form != VerbForm::kS && !after_modal))
       continue;
     uint8_t known = KnownClasses(classes[i]);
     if (after_modal) {
