@@ -1368,6 +1368,12 @@ Range Analysis::RecipientAfter(size_t j) const {
         (t_[k].pos == Pos::kSconj && !IsLower(k, "that")))
       break;
     if (!(IsLower(k, "to") || IsLower(k, "into"))) continue;
+    // "according to police data", "due to", "up to 30,000": no recipient.
+    if (k > 0 && (IsLower(k - 1, "according") || IsLower(k - 1, "due") ||
+                  IsLower(k - 1, "thanks") || IsLower(k - 1, "owing") ||
+                  IsLower(k - 1, "prior") || IsLower(k - 1, "up") ||
+                  IsLower(k - 1, "close") || IsLower(k - 1, "next")))
+      continue;
     // "donated ventilators to assist Ethiopia": whom the gift helps.
     if (t_[k].pos == Pos::kTo && k + 2 < n && t_[k + 1].pos == Pos::kVerb &&
         IsHelpVerb(t_[k + 1].lemma) && IsNpPos(t_[k + 2].pos) &&
@@ -1903,8 +1909,14 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
         t_[m.last + 2].pos == Pos::kVerb &&
         t_[m.last + 2].form == VerbForm::kBase) {
       // "refused to remove the ban on X", "agreed to extend their mission
-      // in X": an uncoded infinitive's object is what the act is about.
-      obj = NpAfter(m.last + 3);
+      // in X": an uncoded infinitive's object is what the act is about,
+      // when it names someone or somewhere ("agreed to exit the drug trade"
+      // names no one).
+      Range c = NpAfter(m.last + 3);
+      bool named = HasActor(c);
+      for (size_t k = c.begin; k < c.end; ++k)
+        if (t_[k].pos == Pos::kPropn) named = true;
+      if (named) obj = c;
     }
     if (m.passive) {
       Range agent = ByAgent(m.last + 1);
@@ -2062,14 +2074,20 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   // An agentless passive on unnamed people ("23 civilians were killed as
   // forces launched air strikes on X") says less than a clause that names
   // who acted: it comes after the subordinate events.
-  auto rank = [this](const VerbMatch* m) {
+  auto rank = [this, &order](const VerbMatch* m) {
     if (m->pattern->nominal) return 4 + m->subordinate;
     if (m->passive && ByAgent(m->last + 1).empty()) {
       Range subj = SubjectOf(m->group_begin, 0);
       bool named = false;
       for (size_t k = subj.begin; k < subj.end; ++k)
         if (t_[k].pos == Pos::kPropn) named = true;
-      if (!named) return 3;
+      // ... only when another clause does name an actor who acted.
+      bool other = false;
+      for (const VerbMatch* o : order)
+        if (o != m && !o->pattern->nominal && !o->passive &&
+            HasActor(SubjectOf(o->group_begin, 0)))
+          other = true;
+      if (!named && other) return 3;
     }
     return m->subordinate ? 2 : 0;
   };
