@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "coding/article_context.h"
 #include "coding/intent.h"
@@ -85,6 +87,33 @@ bool IsDirection(std::string_view w) {
   return false;
 }
 
+bool IsGoalNoun(std::string_view w);
+
+// Verbs whose object is the subject of a following infinitive ("urged Iraq
+// to withdraw"); after other verbs an infinitive says what for ("held 2,000
+// people to use them as shields", "phoned Aoun to assure him").
+bool IsDirectiveVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "urge",     "ask",        "call",      "tell",     "order",     "force",
+      "invite",   "allow",      "permit",    "persuade", "encourage", "help",
+      "want",     "request",    "press",     "pressure", "push",      "require",
+      "compel",   "authorize",  "authorise", "instruct", "advise",    "warn",
+      "expect",   "need",       "get",       "lead",     "cause",     "enable",
+      "convince", "challenge",  "beg",       "implore",  "prompt",    "oblige",
+      "mandate",  "direct",     "remind",    "wish",     "like",      "prefer",
+      "appeal",   "command",    "forbid",    "empower",  "entitle",   "pay",
+      "train",    "recruit",    "demand",    "exhort",   "incite",    "inspire",
+      "motivate", "pressurize", "prod",      "coerce",   "tempt",     "induce",
+      "nominate", "appoint",    "elect",     "choose",   "select",    "hire",
+      "assign",   "mobilize",   "mobilise",  "rally",    "signal",    "leave",
+      "believe",  "consider",   "declare",   "report",   "find",      "know",
+      "see",      "hear",       "make",      "let"};
+  for (std::string_view k : kWords)
+    if (l == k) return true;
+  return false;
+}
+bool IsHelpVerb(std::string_view lemma);
+
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
 }
@@ -152,6 +181,9 @@ class Analysis {
   bool UnderObligation(const VerbMatch& m) const;
   Range ResolveObjectPronoun(Range obj, Range subj) const;
   Range FallbackObject(const VerbMatch& m) const;
+  Range EventNounTarget(size_t noun) const;
+  Range AffectedOf(Range obj) const;
+  Range RecipientAfter(size_t j) const;
   Range NominalSource(const VerbMatch& m) const;
   bool IsTimePhrase(size_t i) const;
   Range SubjectOf(size_t group_begin, int depth) const;
@@ -253,7 +285,9 @@ bool Analysis::IsTimePhrase(size_t i) const {
       return true;
     if (t_[k].pos != Pos::kDet && t_[k].pos != Pos::kAdj &&
         t_[k].pos != Pos::kNum && !IsLower(k, "early") && !IsLower(k, "late") &&
-        !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this"))
+        !IsLower(k, "last") && !IsLower(k, "next") && !IsLower(k, "this") &&
+        !IsLower(k, "coming") && !IsLower(k, "past") &&
+        !IsLower(k, "following") && !IsLower(k, "previous"))
       return false;
   }
   return false;
@@ -370,6 +404,8 @@ bool Analysis::MatchPattern(const VerbPattern& p, size_t head,
       }
       Pos q = t_[k].pos;
       if (IsLower(k, "than") && k > j) continue;  // "more than a dozen"
+      if (in_time_[k]) continue;                  // "called on Friday for"
+      if (IsCurrency(t_[k].lower)) continue;      // "gave $2 million"
       // An actor adjective before a noun of the pattern: "expelled two U.S.
       // diplomats".
       Pos closed;
@@ -397,11 +433,19 @@ void Analysis::FindVerbs() {
   const VerbDictionary& verbs = dicts_.verbs();
   for (size_t i = 0; i < t_.size(); ++i) {
     Pos pos = t_[i].pos;
-    bool verbal = pos == Pos::kVerb;
+    // "had lunch with": "have" as a main verb before its object.
+    bool main_have =
+        pos == Pos::kAux &&
+        (IsLower(i, "have") || IsLower(i, "has") || IsLower(i, "had")) &&
+        i + 1 < t_.size() &&
+        (t_[i + 1].pos == Pos::kNoun || t_[i + 1].pos == Pos::kDet ||
+         t_[i + 1].pos == Pos::kAdj);
+    bool verbal = pos == Pos::kVerb || main_have;
     bool nominal = pos == Pos::kNoun || pos == Pos::kAdj;
     if (!verbal && !nominal) continue;
     if (mention_at_[i] >= 0) continue;
-    const std::vector<uint32_t>* list = verbs.ForHead(t_[i].lemma);
+    const std::vector<uint32_t>* list = verbs.ForHead(
+        main_have ? std::string_view("have") : std::string_view(t_[i].lemma));
     if (!list) continue;
     size_t g = verbal ? VerbGroupBegin(i) : i;
     bool negated = false;
@@ -426,9 +470,20 @@ void Analysis::FindVerbs() {
         for (size_t k = g; k < i; ++k)
           if (t_[k].pos == Pos::kAux && IsBeForm(k)) m.passive = true;
         // "are expected to begin talks" raises its subject; no passive act.
-        if (i + 1 < t_.size() && t_[i + 1].pos == Pos::kTo) m.passive = false;
+        // ("was tortured to death" stays passive.)
+        if (i + 2 < t_.size() && t_[i + 1].pos == Pos::kTo &&
+            t_[i + 2].pos == Pos::kVerb)
+          m.passive = false;
       }
       m.subordinate = verbal && IsSubordinate(g, i);
+      // A bare -ing form is never finite: "with a suicide bomber blowing
+      // himself up", "gunmen storming the building".
+      if (verbal && t_[i].form == VerbForm::kIng) {
+        bool aux = false;
+        for (size_t k = g; k < i; ++k)
+          if (t_[k].pos == Pos::kAux) aux = true;
+        if (!aux) m.subordinate = true;
+      }
       // "bases in Iraq that host U.S. troops": a present-tense verb in a
       // relative clause states a fact; it reports no event.
       if (verbal && g == i && g > 0 &&
@@ -466,8 +521,20 @@ Range Analysis::ObjectFrom(size_t j) const {
   if (k + 1 < n && IsLower(k, "at") &&
       (IsLower(k + 1, "least") || IsLower(k + 1, "most")))
     k += 2;  // "at least 26 people"
+  else if (k + 1 < n && t_[k + 1].pos == Pos::kNum &&
+           (IsLower(k, "about") || IsLower(k, "around") ||
+            IsLower(k, "nearly") || IsLower(k, "almost") ||
+            IsLower(k, "approximately") || IsLower(k, "some") ||
+            IsLower(k, "over") || IsLower(k, "roughly")))
+    ++k;  // "about one million refugees"
   while (k < limit) {
     Pos p = t_[k].pos;
+    // "violated the ceasefire more than 200 times": a count after a noun
+    // is an adverbial, not part of the phrase.
+    if (k > j && k + 1 < n && t_[k - 1].pos == Pos::kNoun &&
+        (IsLower(k, "more") || IsLower(k, "fewer") || IsLower(k, "less")) &&
+        IsLower(k + 1, "than"))
+      break;
     if (IsLower(k, "than") && k > j &&
         (IsLower(k - 1, "more") || IsLower(k - 1, "fewer") ||
          IsLower(k - 1, "less"))) {
@@ -488,7 +555,21 @@ Range Analysis::ObjectFrom(size_t j) const {
       break;
     }
     if (IsNpPos(p)) {
-      if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower)) break;
+      // ("Theresa May's offer": a month name after a first name is a
+      // surname unless a day number follows.)
+      bool surname = k > j && t_[k - 1].pos == Pos::kPropn &&
+                     (t_[k].token.flags & kTokenCapitalized) &&
+                     !(k + 1 < n && t_[k + 1].pos == Pos::kNum) &&
+                     (IsLower(k, "may") || IsLower(k, "june") ||
+                      IsLower(k, "april") || IsLower(k, "august"));
+      if (k > j && IsTimePhrase(k) && IsTimeWord(t_[k].lower) && !surname)
+        break;
+      // "to Brazil last Wednesday", "to Liberia due to the fighting".
+      if (k > j && k + 1 < n &&
+          (((IsLower(k, "last") || IsLower(k, "next") || IsLower(k, "this")) &&
+            IsTimeWord(t_[k + 1].lower)) ||
+           (IsLower(k, "due") && t_[k + 1].pos == Pos::kTo)))
+        break;
       // A determiner right after a noun starts a new phrase: "the tree a
       // Christian group plans to put up".
       if (k > j && p == Pos::kDet && IsWordPos(t_[k - 1].pos)) break;
@@ -498,6 +579,16 @@ Range Analysis::ObjectFrom(size_t j) const {
           (t_[k - 1].pos == Pos::kNoun || t_[k - 1].pos == Pos::kPropn))
         break;
       ++k;
+      continue;
+    }
+    if (p == Pos::kAdv && k + 2 < n &&
+        (t_[k + 1].pos == Pos::kAdj ||
+         (t_[k + 1].pos == Pos::kVerb && t_[k + 1].form == VerbForm::kEd)) &&
+        (t_[k + 2].pos == Pos::kNoun || t_[k + 2].pos == Pos::kPropn) &&
+        (k == j || t_[k - 1].pos == Pos::kDet || t_[k - 1].pos == Pos::kPoss ||
+         t_[k - 1].pos == Pos::kAdj)) {
+      // "Libya's internationally recognized government".
+      k += 2;
       continue;
     }
     if (IsPunct(k, '"') && k > j) {
@@ -541,6 +632,14 @@ Range Analysis::ObjectFrom(size_t j) const {
           !IsLower(k, "of") && t_[k - 1].pos == Pos::kPropn &&
           mention_at_[k - 1] >= 0 &&
           mentions_[mention_at_[k - 1]].match.entry->kind == ActorKind::kActor;
+      // So does "in" + a named place after a diplomat or an authority: "the
+      // Chinese ambassador in Berlin", "Russian authorities in Moscow".
+      std::string_view prev = t_[k - 1].lemma;
+      if (IsLower(k, "in") && IsNamedActor(k + 1) &&
+          (prev == "ambassador" || prev == "envoy" || prev == "consul" ||
+           prev == "diplomat" || prev == "authority" || prev == "official" ||
+           prev == "affaires" || prev == "representative"))
+        where = true;
       if (adverbial || where) break;
       ++k;
       continue;
@@ -581,9 +680,10 @@ Range Analysis::ObjectFrom(size_t j) const {
     }
     break;
   }
-  // Trim trailing joiners.
+  // Trim trailing joiners (but keep a closing parenthesis: "(NATO)").
   while (k > j && (t_[k - 1].pos == Pos::kConj || t_[k - 1].pos == Pos::kPrep ||
-                   t_[k - 1].pos == Pos::kDet || t_[k - 1].pos == Pos::kPunct ||
+                   t_[k - 1].pos == Pos::kDet ||
+                   (t_[k - 1].pos == Pos::kPunct && !IsPunct(k - 1, ')')) ||
                    t_[k - 1].pos == Pos::kPoss))
     --k;
   return Range{j, k};
@@ -610,6 +710,9 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
         p == "of" || p == "as" ||
         (p == "by" && !passive && !(j + 1 < n && t_[j + 1].pos == Pos::kNum));
     if (!ok) return Range{};
+    // "in a bid to", "in a statement": adverbials, not objects.
+    if (p == "in" && j + 1 < n && (IsLower(j + 1, "a") || IsLower(j + 1, "an")))
+      return Range{};
     // "at least 26 people" is a phrase, not "at" + phrase.
     if (!(p == "at" && j + 1 < n &&
           (IsLower(j + 1, "least") || IsLower(j + 1, "most"))))
@@ -622,7 +725,12 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
   if (t_[j].pos == Pos::kVerb && t_[j].form == VerbForm::kIng && j > 0 &&
       t_[j - 1].pos == Pos::kPrep && !passive)
     return NpAfter(j + 1, /*passive=*/true);
-  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower))
+  bool quantifier = j + 1 < n && t_[j + 1].pos == Pos::kNum &&
+                    (IsLower(j, "about") || IsLower(j, "around") ||
+                     IsLower(j, "nearly") || IsLower(j, "almost") ||
+                     IsLower(j, "approximately") || IsLower(j, "roughly"));
+  if (!IsNpPos(t_[j].pos) && !IsLower(j, "at") && !IsCurrency(t_[j].lower) &&
+      !quantifier)
     return Range{};
   Range obj = ObjectFrom(j);
   // Transfers name their recipient with "to": "returned six Iraqi
@@ -650,7 +758,7 @@ Range Analysis::NpAfter(size_t j, bool passive, bool prefer_to) const {
                    IsLower(k, "with") || IsLower(k, "into") || IsLower(k, "by");
       if (to || other) {
         Range pp = ObjectFrom(k + 1);
-        if (!pp.empty() &&
+        if (!pp.empty() && !(to && IsGoalNoun(t_[k + 1].lower)) &&
             (to ? !HasActor(obj) || HasActor(pp, true) : HasActor(pp, true)))
           return pp;
       }
@@ -690,7 +798,8 @@ bool Analysis::IsJunkTarget(Range r) const {
         p == Pos::kPunct || IsLower(k, "percent") || IsLower(k, "%") ||
         IsLower(k, "euros") || IsLower(k, "dollars") || IsLower(k, "usd") ||
         IsLower(k, "at") || IsLower(k, "least") || IsLower(k, "more") ||
-        IsLower(k, "than") || IsLower(k, "about");
+        IsLower(k, "than") || IsLower(k, "about") || IsLower(k, "times") ||
+        IsLower(k, "twice") || IsLower(k, "less") || IsLower(k, "in");
     if (!numeric) all_numeric = false;
   }
   if (all_numeric) return true;
@@ -769,6 +878,22 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       if (t_[vg].pos == Pos::kAdj) vg = VerbGroupBegin(vg);
       return SubjectOf(vg, depth + 1);
     }
+    // "called his counterpart on Tuesday to congratulate him", "held 2,000
+    // people to use them as shields": unless the verb directs its object
+    // ("urged X to"), the infinitive says what for, and its subject is the
+    // verb's subject. ("call" here is a telephone call: "call on X to" and
+    // "call for X to" take a preposition.)
+    size_t c = g - 1;
+    while (c > 0 && g - 1 - c < 14 &&
+           (IsNpPos(t_[c - 1].pos) || IsPunct(c - 1, ',') || in_time_[c - 1] ||
+            IsTimeWord(t_[c - 1].lower) || IsLower(c - 1, "in") ||
+            IsLower(c - 1, "of") || IsLower(c - 1, "from")))
+      --c;
+    if (c > 0 && c < g - 1 && t_[c - 1].pos == Pos::kVerb) {
+      std::string_view l = t_[c - 1].lemma;
+      if (!IsDirectiveVerb(l) || l == "call")
+        return SubjectOf(VerbGroupBegin(c - 1), depth + 1);
+    }
     end = g - 1;
   }
   // Gerund complement: "is considering sending aid".
@@ -838,14 +963,29 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
       std::string_view w = t_[i].lower;
       if ((w == "of" || w == "in" || w == "from" || w == "by" || w == "for" ||
            w == "at" || w == "near") &&
-          IsNpPos(t_[i - 1].pos)) {
+          IsNpPos(t_[i - 1].pos) && !in_time_[i - 1]) {
         k = i;
         continue;
       }
       break;
     }
+    // "the U.S. ambassador to Iraq", "all parties to the conflict".
+    if (p == Pos::kTo && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
+        IsNpPos(t_[k].pos) && t_[k].pos != Pos::kPron && !relative) {
+      k = i;
+      continue;
+    }
     if (p == Pos::kConj && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
         !IsLower(i, "but")) {
+      k = i;
+      continue;
+    }
+    if (p == Pos::kVerb && t_[i].form == VerbForm::kIng && k < end && i > 0 &&
+        (t_[i - 1].pos == Pos::kNoun || t_[i - 1].pos == Pos::kPropn) &&
+        !relative) {
+      // Reduced relative: "the coalition fighting Houthi rebels in Yemen has
+      // declared": the subject is the phrase the participle describes.
+      end = i;
       k = i;
       continue;
     }
@@ -923,8 +1063,8 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     ++k;
   }
   while (end > k &&
-         (t_[end - 1].pos == Pos::kPunct || t_[end - 1].pos == Pos::kConj ||
-          t_[end - 1].pos == Pos::kPrep))
+         ((t_[end - 1].pos == Pos::kPunct && !IsPunct(end - 1, ')')) ||
+          t_[end - 1].pos == Pos::kConj || t_[end - 1].pos == Pos::kPrep))
     --end;
   return Range{k, end};
 }
@@ -1032,7 +1172,10 @@ void Analysis::Select() {
              (t_[v].pos == Pos::kAdv || t_[v].pos == Pos::kNeg ||
               IsLower(v, "be")))
         ++v;
-      if (v >= t_.size() || t_[v].pos != Pos::kVerb) break;
+      // "must do something": "do" as the main verb.
+      bool main_do = v + 1 < t_.size() && t_[v].pos == Pos::kAux &&
+                     t_[v].lemma == "do" && IsNpPos(t_[v + 1].pos);
+      if (v >= t_.size() || (t_[v].pos != Pos::kVerb && !main_do)) break;
       bool coded = false;
       for (const VerbMatch& o : matches_) coded = coded || o.head == v;
       if (coded) break;
@@ -1143,8 +1286,144 @@ Range Analysis::FallbackObject(const VerbMatch& m) const {
        IsLower(j + 1, "to") || IsLower(j + 1, "by")) &&
       IsNpPos(t_[std::min(j + 2, n - 1)].pos) && j + 2 < n)
     return ObjectFrom(j + 2);
+  // "expressed optimism Wednesday that ...".
+  while (j < n && (IsTimeWord(t_[j].lower) || t_[j].pos == Pos::kAdv)) ++j;
   if (j + 1 < n && IsLower(j, "that") && IsNpPos(t_[j + 1].pos))
     return ObjectFrom(j + 1);
+  return Range{};
+}
+
+// Nouns of acts and measures whose complement names who or where they
+// affect: "lifted sanctions on X", "its blockade of X", "the UN peacekeeping
+// mission in X", "the Ebola epidemic in X".
+bool IsMeasureNoun(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "sanction",      "ban",         "embargo",    "blockade",   "siege",
+      "boycott",       "restriction", "curb",       "tariff",     "curfew",
+      "mission",       "operation",   "force",      "epidemic",   "outbreak",
+      "situation",     "attack",      "strike",     "airstrike",  "raid",
+      "offensive",     "incursion",   "invasion",   "occupation", "presence",
+      "normalization", "evacuation",  "deployment", "import",     "export",
+      "crackdown",     "bombardment", "shelling"};
+  for (std::string_view k : kWords)
+    if (lemma == k) return true;
+  return false;
+}
+
+// "to death", "to justice", "to prison": the result of an act, never its
+// recipient.
+bool IsGoalNoun(std::string_view w) {
+  return w == "death" || w == "justice" || w == "prison" || w == "jail" ||
+         w == "court" || w == "trial" || w == "safety" || w == "power" ||
+         w == "office" || w == "account" || w == "rest" || w == "ruins" ||
+         w == "ashes" || w == "pieces" || w == "hospital";
+}
+
+// Verbs of a purpose infinitive whose object receives what an event noun
+// gives: "an appeal for $80 million to help people affected by ...".
+bool IsHelpVerb(std::string_view lemma) {
+  return lemma == "help" || lemma == "assist" || lemma == "aid" ||
+         lemma == "support" || lemma == "benefit" || lemma == "fight" ||
+         lemma == "combat" || lemma == "protect";
+}
+
+// A target phrase headed by a measure noun names its affected party in its
+// complement: "the arms embargo on Iran" -> "Iran".
+Range Analysis::AffectedOf(Range obj) const {
+  size_t k = obj.begin;
+  while (k < obj.end && (t_[k].pos == Pos::kDet || t_[k].pos == Pos::kPoss ||
+                         t_[k].pos == Pos::kAdj || t_[k].pos == Pos::kNum ||
+                         t_[k].pos == Pos::kNoun || t_[k].pos == Pos::kPropn ||
+                         IsPunct(k, '-')))
+    ++k;
+  if (k == obj.begin || k + 1 >= obj.end) return obj;
+  size_t head = k - 1;
+  if (t_[head].pos != Pos::kNoun || !IsMeasureNoun(t_[head].lemma)) return obj;
+  // "its forces in Crimea", "the security force in X" are deployments;
+  // "Ukrainian forces in the Crimea", "political forces in Yemen" are actors.
+  if (t_[head].lemma == "force" && head > obj.begin &&
+      !(t_[head - 1].pos == Pos::kNoun || t_[head - 1].pos == Pos::kPoss ||
+        IsLower(head - 1, "peacekeeping") || IsLower(head - 1, "its") ||
+        IsLower(head - 1, "their")))
+    return obj;
+  std::string_view w = t_[k].lower;
+  if (!(w == "of" || w == "on" || w == "against" || w == "in" || w == "into" ||
+        w == "to" || w == "over"))
+    return obj;
+  if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron) return obj;
+  Range in = ObjectFrom(k + 1);
+  if (in.empty()) return obj;
+  in.end = std::min(in.end, obj.end);
+  return in;
+}
+
+// The recipient of a transfer named further on: the first "to"/"into"
+// phrase within the clause that names an actor, past the thing given and
+// whatever describes it ("returned 12 skulls that date back to A.D. 640 to
+// Peru", "was returned by US officials to Spanish authorities").
+Range Analysis::RecipientAfter(size_t j) const {
+  size_t n = t_.size();
+  for (size_t k = j; k + 1 < n && k < j + 20; ++k) {
+    if (IsPunct(k, '.') || IsPunct(k, ';') || IsPunct(k, ':') ||
+        (t_[k].pos == Pos::kSconj && !IsLower(k, "that")))
+      break;
+    if (!(IsLower(k, "to") || IsLower(k, "into"))) continue;
+    // "according to police data", "due to", "up to 30,000": no recipient.
+    if (k > 0 && (IsLower(k - 1, "according") || IsLower(k - 1, "due") ||
+                  IsLower(k - 1, "thanks") || IsLower(k - 1, "owing") ||
+                  IsLower(k - 1, "prior") || IsLower(k - 1, "up") ||
+                  IsLower(k - 1, "close") || IsLower(k - 1, "next")))
+      continue;
+    // "donated ventilators to assist Ethiopia": whom the gift helps.
+    if (t_[k].pos == Pos::kTo && k + 2 < n && t_[k + 1].pos == Pos::kVerb &&
+        IsHelpVerb(t_[k + 1].lemma) && IsNpPos(t_[k + 2].pos) &&
+        t_[k + 2].pos != Pos::kPron)
+      return ObjectFrom(k + 2);
+    if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron ||
+        IsGoalNoun(t_[k + 1].lower))
+      continue;
+    Range pp = ObjectFrom(k + 1);
+    if (!pp.empty() && HasActor(pp)) return pp;
+  }
+  return Range{};
+}
+
+// The target after a pattern that ends with its event noun when no object
+// follows it directly: past the noun's own phrase (modifiers, "for"/"of"/
+// "in" phrases, coordination, a name in commas), the first "to"/"against"/
+// "on"/"with"/"between"/"into" phrase ("suspended food supplies and flights
+// to Armenia", "launched a military operation, Operation X, against
+// militants"), or the object of a purpose infinitive of helping ("launched an
+// appeal for $80 million to help people in need").
+Range Analysis::EventNounTarget(size_t noun) const {
+  size_t n = t_.size();
+  size_t limit = std::min(n, noun + 20);
+  for (size_t k = noun + 1; k < limit; ++k) {
+    Pos p = t_[k].pos;
+    std::string_view w = t_[k].lower;
+    bool next_np = k + 1 < n && IsNpPos(t_[k + 1].pos) &&
+                   t_[k + 1].pos != Pos::kPron && !IsTimePhrase(k);
+    if ((p == Pos::kTo || p == Pos::kPrep) && next_np &&
+        (w == "to" || w == "against" || w == "on" || w == "upon" ||
+         w == "with" || w == "between" || w == "into"))
+      return ObjectFrom(k + 1);
+    if (p == Pos::kTo && k + 2 < n && t_[k + 1].pos == Pos::kVerb &&
+        IsHelpVerb(t_[k + 1].lemma) && IsNpPos(t_[k + 2].pos) &&
+        t_[k + 2].pos != Pos::kPron)
+      return ObjectFrom(k + 2);
+    // "a loan guarantee to", "weapons deals with": a noun the tagger took
+    // for a verb, right after the noun and before a preposition.
+    bool compound =
+        p == Pos::kVerb && t_[k - 1].pos == Pos::kNoun && k + 1 < n &&
+        (t_[k].form == VerbForm::kBase || t_[k].form == VerbForm::kS) &&
+        (t_[k + 1].pos == Pos::kPrep || t_[k + 1].pos == Pos::kTo);
+    bool skip = compound || (IsNpPos(p) && p != Pos::kPron) ||
+                IsPunct(k, ',') || IsPunct(k, '(') || IsPunct(k, ')') ||
+                IsPunct(k, '-') || IsCurrency(w) || w == "and" || w == "or" ||
+                w == "than" || w == "of" || w == "for" || w == "in" ||
+                w == "including" || w == "from" || w == "like";
+    if (!skip) break;
+  }
   return Range{};
 }
 
@@ -1160,10 +1439,19 @@ Range Analysis::ResolveObjectPronoun(Range obj, Range subj) const {
     const ActorMatch& m = mentions_[mi].match;
     if (m.entry->kind != ActorKind::kActor) continue;
     size_t b = m.begin;
-    while (b > 0 && b - 1 >= subj.end &&
-           (t_[b - 1].pos == Pos::kPropn || t_[b - 1].pos == Pos::kAdj ||
-            t_[b - 1].pos == Pos::kDet || mention_at_[b - 1] >= 0))
-      --b;
+    for (;;) {
+      while (b > 0 && b - 1 >= subj.end &&
+             (t_[b - 1].pos == Pos::kPropn || t_[b - 1].pos == Pos::kAdj ||
+              t_[b - 1].pos == Pos::kDet || mention_at_[b - 1] >= 0))
+        --b;
+      // "President Erdogan of Turkey ... urged him": the whole title.
+      if (b >= 2 && b - 2 >= subj.end && IsLower(b - 1, "of") &&
+          (t_[b - 2].pos == Pos::kPropn || mention_at_[b - 2] >= 0)) {
+        b -= 2;
+        continue;
+      }
+      break;
+    }
     Range r = ObjectFrom(b);
     if (!r.empty()) return r;
     break;
@@ -1507,12 +1795,30 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       }
     }
     obj = m.slot.empty() ? NpAfter(m.last + 1) : m.slot;
+    // "held 2,000 civilians as human shields": the object of the verb
+    // before "as" is the target, not the place after the noun.
+    size_t s = m.head;
+    while (s > 0 && (t_[s - 1].pos == Pos::kAdj || t_[s - 1].pos == Pos::kNoun))
+      --s;
+    if (m.slot.empty() && s >= 2 && IsLower(s - 1, "as") &&
+        IsWordPos(t_[s - 2].pos)) {
+      size_t b = s - 1;
+      while (b > 0 && s - 1 - b < 8 &&
+             (IsNpPos(t_[b - 1].pos) || IsLower(b - 1, "than") ||
+              IsLower(b - 1, "around") || IsLower(b - 1, "about") ||
+              IsLower(b - 1, "nearly") || IsLower(b - 1, "least") ||
+              (IsLower(b - 1, "at") && IsLower(b, "least"))))
+        --b;
+      if (b > 0 && b < s - 1 && t_[b - 1].pos == Pos::kVerb)
+        obj = Range{b, s - 1};
+    }
   } else {
     subj = SubjectOf(m.group_begin, 0);
     subj = ResolvePronoun(subj);
     const std::string& pc = m.pattern->code;
     bool transfer = pc.compare(0, 2, "07") == 0 ||
-                    pc.compare(0, 2, "15") == 0 || pc == "0842" || pc == "074";
+                    pc.compare(0, 2, "15") == 0 || pc == "0842" ||
+                    pc == "074" || pc == "0874";
     obj = m.slot.empty() ? NpAfter(m.last + 1, m.passive, transfer) : m.slot;
     if (m.slot.empty() && m.last > m.head &&
         HasActor(Range{m.last, m.last + 1}) &&
@@ -1530,6 +1836,42 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
           obj = ObjectFrom(b);
           break;
         }
+      }
+    }
+    if (obj.empty() && m.slot.empty() && !m.passive && m.last > m.head &&
+        t_[m.last].pos == Pos::kNoun)
+      obj = EventNounTarget(m.last);
+    if (obj.empty() && m.slot.empty() && !m.passive && m.last > m.head &&
+        t_[m.last].pos == Pos::kNoun) {
+      // "banned a second opposition member, former mayor X", "expelled all
+      // weapons inspectors": an agent among the pattern's words; the phrase
+      // it heads is the target.
+      for (size_t k = m.head + 1; k <= m.last; ++k) {
+        if (mention_at_[k] >= 0 &&
+            mentions_[mention_at_[k]].match.entry->kind == ActorKind::kAgent) {
+          size_t b = m.head + 1;
+          while (b < m.last && t_[b].pos == Pos::kAdv) ++b;
+          obj = ObjectFrom(b);
+          break;
+        }
+      }
+    }
+    if (m.slot.empty() && !m.passive && m.pattern->elements.size() >= 2 &&
+        !m.pattern->elements[1].slot && m.head + 1 < t_.size() &&
+        IsNpPos(t_[m.head + 1].pos)) {
+      // "beat a farmer to death", "shot the plane down": a noun phrase
+      // between the verb and its particle is the object.
+      size_t k2 = m.head + 1;
+      while (k2 <= m.last && t_[k2].lemma != m.pattern->elements[1].lemma) ++k2;
+      // (A final preposition takes the phrase after it: "surrendered the
+      // town to X" targets X.)
+      bool final_prep =
+          m.pattern->elements.size() == 2 && t_[k2].pos != Pos::kAdv;
+      if (k2 <= m.last && k2 > m.head + 1 && !final_prep &&
+          (t_[k2].pos == Pos::kTo || t_[k2].pos == Pos::kPrep ||
+           t_[k2].pos == Pos::kAdv)) {
+        Range f = ObjectFrom(m.head + 1);
+        if (!f.empty() && f.end <= k2) obj = f;
       }
     }
     if (obj.empty() && m.slot.empty() && !m.passive) obj = FallbackObject(m);
@@ -1557,14 +1899,65 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       // "refused to meet Iran": the complement's object is the target.
       const VerbMatch& c = matches_[m.complement];
       obj = c.slot.empty() ? NpAfter(c.last + 1) : c.slot;
+      // "considering sending aid to help North Korea".
+      if (obj.empty() && c.slot.empty() && c.last > c.head &&
+          t_[c.last].pos == Pos::kNoun)
+        obj = EventNounTarget(c.last);
+    }
+    if (obj.empty() && m.complement < 0 && m.slot.empty() && !m.passive &&
+        m.last + 3 < t_.size() && t_[m.last + 1].pos == Pos::kTo &&
+        t_[m.last + 2].pos == Pos::kVerb &&
+        t_[m.last + 2].form == VerbForm::kBase) {
+      // "refused to remove the ban on X", "agreed to extend their mission
+      // in X": an uncoded infinitive's object is what the act is about,
+      // when it names someone or somewhere ("agreed to exit the drug trade"
+      // names no one).
+      Range c = NpAfter(m.last + 3);
+      bool named = HasActor(c);
+      for (size_t k = c.begin; k < c.end; ++k)
+        if (t_[k].pos == Pos::kPropn) named = true;
+      if (named) obj = c;
     }
     if (m.passive) {
       Range agent = ByAgent(m.last + 1);
-      // "was attacked by X": X acts on the subject.
-      obj = subj;
+      // "was attacked by X": X acts on the subject; "was returned to X":
+      // X receives it.
+      Range to = transfer ? RecipientAfter(m.last + 1) : Range{};
+      obj = to.empty() ? subj : to;
       subj = agent;
+    } else if (transfer && m.slot.empty() && !obj.empty() &&
+               !(obj.begin > 0 && (IsLower(obj.begin - 1, "to") ||
+                                   IsLower(obj.begin - 1, "into")))) {
+      // "returned six Iraqi artifacts to the government of Iraq": the
+      // recipient, even when the thing given names a country.
+      Range to = RecipientAfter(obj.end);
+      if (!to.empty() && (!HasActor(obj, /*named_only=*/true) ||
+                          (obj.end < t_.size() && IsLower(obj.end, "to"))))
+        obj = to;
+    } else if (transfer && m.slot.empty() && obj.empty()) {
+      obj = RecipientAfter(m.last + 1);
     }
   }
+  // "withdrew its troops from X": the place left is the target.
+  if (!m.passive && !m.pattern->nominal && !obj.empty() &&
+      (t_[m.head].lemma == "withdraw" || t_[m.head].lemma == "pull" ||
+       t_[m.head].lemma == "evacuate" || t_[m.head].lemma == "redeploy")) {
+    size_t n = t_.size();
+    for (size_t k = obj.begin + 1; k + 1 < n && k <= obj.end; ++k) {
+      if (!IsLower(k, "from")) continue;
+      if (!IsNpPos(t_[k + 1].pos) || t_[k + 1].pos == Pos::kPron) break;
+      bool troops = false;
+      for (size_t q = obj.begin; q < k; ++q)
+        if (mention_at_[q] >= 0 && !IsNamedActor(q)) troops = true;
+      if (troops || t_[k - 1].lemma == "peacekeeper" ||
+          t_[k - 1].lemma == "troop" || t_[k - 1].lemma == "soldier")
+        obj = k < obj.end ? Range{k + 1, obj.end} : ObjectFrom(k + 1);
+      break;
+    }
+  }
+  // "lifted sanctions on X", "the normalization of the situation in X".
+  if (!m.passive && m.demand_by < 0)
+    for (int step = 0; step < 2 && !obj.empty(); ++step) obj = AffectedOf(obj);
   // "A powerful earthquake killed thousands": no political event.
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
@@ -1676,14 +2069,37 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
   std::vector<const VerbMatch*> order;
   for (const VerbMatch& m : matches_)
     if (!m.absorbed && m.pattern) order.push_back(&m);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const VerbMatch* a, const VerbMatch* b) {
-                     int ra = a->pattern->nominal * 2 + a->subordinate;
-                     int rb = b->pattern->nominal * 2 + b->subordinate;
-                     return ra < rb;
+  // (Reported demands are found after the verbs: the head puts them back in
+  // document order.)
+  // An agentless passive on unnamed people ("23 civilians were killed as
+  // forces launched air strikes on X") says less than a clause that names
+  // who acted: it comes after the subordinate events.
+  auto rank = [this, &order](const VerbMatch* m) {
+    if (m->pattern->nominal) return 4 + m->subordinate;
+    if (m->passive && ByAgent(m->last + 1).empty()) {
+      Range subj = SubjectOf(m->group_begin, 0);
+      bool named = false;
+      for (size_t k = subj.begin; k < subj.end; ++k)
+        if (t_[k].pos == Pos::kPropn) named = true;
+      // ... only when another clause does name an actor who acted.
+      bool other = false;
+      for (const VerbMatch* o : order)
+        if (o != m && !o->pattern->nominal && !o->passive &&
+            HasActor(SubjectOf(o->group_begin, 0)))
+          other = true;
+      if (!named && other) return 3;
+    }
+    return m->subordinate ? 2 : 0;
+  };
+  std::vector<std::pair<int, const VerbMatch*>> ranked;
+  for (const VerbMatch* m : order) ranked.emplace_back(rank(m), m);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.first != b.first) return a.first < b.first;
+                     return a.second->head < b.second->head;
                    });
-  for (size_t a = 0; a < order.size(); ++a)
-    Emit(*order[a], sentence_index, static_cast<int>(a), events);
+  for (size_t a = 0; a < ranked.size(); ++a)
+    Emit(*ranked[a].second, sentence_index, static_cast<int>(a), events);
   // One event per (source, target, code) in a sentence.
   for (size_t a = first; a < events->size(); ++a) {
     for (size_t b = a + 1; b < events->size();) {

@@ -278,11 +278,16 @@ std::vector<TaggedToken> Tagger::Tag(std::string_view text,
     if (out[i].pos != Pos::kAdj || maybe_verb[i]) continue;
     size_t v = i + 1;  // the next word that is not an adverb
     while (v + 1 < out.size() && out[v].pos == Pos::kAdv) ++v;
-    if (!maybe_verb[v] ||
-        (out[v].form != VerbForm::kEd && out[v].form != VerbForm::kS))
+    // ("must first disarm": a base form after a modal.)
+    bool after_modal = i > 0 && out[i - 1].pos == Pos::kModal &&
+                       out[v].form == VerbForm::kBase;
+    if (!maybe_verb[v] || (out[v].form != VerbForm::kEd &&
+                           out[v].form != VerbForm::kS && !after_modal))
       continue;
     uint8_t known = KnownClasses(classes[i]);
-    if (known & kClassNoun) {
+    if (after_modal) {
+      if (known & kClassAdv) out[i].pos = Pos::kAdv;
+    } else if (known & kClassNoun) {
       out[i].pos = Pos::kNoun;
     } else if ((known & kClassAdv) && i > 0 &&
                (out[i - 1].pos == Pos::kPropn || out[i - 1].pos == Pos::kNoun ||

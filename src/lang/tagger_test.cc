@@ -78,6 +78,8 @@ TEST(TaggerTest, UsesTheInstalledWordLists) {
        "Israeli/PROPN military/NOUN struck/VERB a/DET target/NOUN"},
       {"the military said", "the/DET military/NOUN said/VERB"},
       {"its own envoy", "its/DET own/ADJ envoy/NOUN"},
+      // Between a modal and a base form, an adverb: "must first disarm".
+      {"Iran must first disarm", "Iran/PROPN must/MODAL first/ADV disarm/VERB"},
   };
   for (const Case& c : cases)
     EXPECT_EQ(TagString(*lex, c.sentence), c.expected) << c.sentence;
