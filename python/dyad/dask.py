@@ -55,9 +55,10 @@ def _coder_options(dict_dirs, explain, require_source_actor, drop_furniture,
 
 def partitions(paths, blocksize=None):
     """The partitions of a corpus: a list of (name, delayed bytes), in
-    order, one per file (blocksize None) or per block of about `blocksize`
-    bytes (an int or "64MiB") cut at line ends. `paths` is a glob, a file,
-    or a list of them."""
+    order, one per file (blocksize None) or, with `blocksize` (an int or
+    "64MiB"), size // blocksize blocks per file (at least one; so blocks
+    hold at least `blocksize` bytes), cut at line ends. `paths` is a glob,
+    a file, or a list of them."""
     try:
         _, blocks, files = read_bytes(paths, delimiter=b"\n",
                                       blocksize=blocksize, sample=False,
@@ -87,11 +88,17 @@ def _code_part(data, name, options, threads, date, fmt):
     return out, messages, stats
 
 
-def _write_part(result, path):
-    out, messages, stats = result
+def _code_to_file(data, name, options, threads, date, fmt, path):
+    """One task: codes one partition on a worker straight into `path`."""
+    start = time.perf_counter()
+    coder = _coder(options)
     with open(path, "wb") as f:
-        f.write(out)
-    return messages, dict(stats, output=path)
+        _, messages, stats = coder.code_jsonl(data, out=f, name=name,
+                                              format=fmt, threads=threads,
+                                              date=date)
+    stats = dict(stats, seconds=time.perf_counter() - start, pid=os.getpid(),
+                 coder_loads=_loads["count"], name=name, output=path)
+    return messages, stats
 
 
 def _frame_part(result):
@@ -164,8 +171,9 @@ def code_files(paths, output_dir, *, client=None, blocksize=None,
 
     client: a distributed.Client, a scheduler address ("tcp://host:8786"),
       or None (the current client, else dask's local scheduler).
-    blocksize: None for one partition per file, or bytes per partition
-      (int or "64MiB"), cut at line ends.
+    blocksize: None for one partition per file, or the least bytes per
+      partition (int or "64MiB"; a file of size S gives S // blocksize
+      partitions), cut at line ends.
     dict_dirs, explain, require_source_actor, drop_furniture,
       max_sentence_bytes: as for dyad.Coder. date: as `dyad code --date`.
     format: "jsonl", "tsv" or "plover" (as --ontology plover).
@@ -182,10 +190,8 @@ def code_files(paths, output_dir, *, client=None, blocksize=None,
         path = os.path.join(os.path.abspath(output_dir),
                             f"part-{i:05d}.{ext}")
         outputs.append(path)
-        coded = dask.delayed(_code_part, pure=False)(
-            block, name, options, threads, date, format,
-            dask_key_name=f"dyad-code-{i}-{dask.base.tokenize(name, path)}")
-        tasks.append(dask.delayed(_write_part, pure=False)(coded, path))
+        tasks.append(dask.delayed(_code_to_file, pure=False)(
+            block, name, options, threads, date, format, path))
     results = _compute(tasks, client)
     messages = "".join(m for m, _ in results)
     part_stats = [s for _, s in results]
