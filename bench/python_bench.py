@@ -22,9 +22,10 @@ load included):
 
 Then, "steady state": the coding alone, dictionaries already loaded. The
 CLI's is its time on the input minus its time on an empty file (start-up
-and dictionary load); the Python ways run again and again in one process
-with one Coder (py-dicts: json.loads of the file's lines and code_many, the
-events consumed one by one; py-jsonl: code_jsonl to /dev/null).
+and dictionary load). Each Python way runs in its own process with one
+Coder, once to warm up and then `runs` times, timed (py-dicts: json.loads
+of the file's lines and code_many, the events consumed one by one;
+py-jsonl: code_jsonl to /dev/null).
 
 For each it prints sentences/s from wall time (median and best of the runs) and the
 user CPU seconds of each, and each Python way's median throughput as a share
@@ -105,39 +106,53 @@ def worker(way, build, path, threads):
         print(stats["sentences"], stats["events"])
 
 
-def steady_state(build, path, threads, runs, dyad_cli):
-    """Coding throughput with the dictionaries loaded (see the docstring)."""
-    import tempfile
-    with tempfile.NamedTemporaryFile(suffix=".jsonl") as e:
-        empty = e.name
-        cli = []
-        for _ in range(runs):
-            full = run_cli(dyad_cli, path, threads)
-            base = run_cli(dyad_cli, empty, threads)
-            cli.append((full[0] - base[0], full[1] - base[1]))
+def steady_worker(way, build, path, threads, runs):
+    """In this fresh process: one Coder, one warm-up run, then `runs` timed
+    runs of one way; prints "wall user" per run."""
     sys.path.insert(0, os.path.join(build, "python"))
     import dyad
     coder = dyad.Coder()
     with open(path, "rb") as f:
         data = f.read()
     lines = data.decode("utf-8").splitlines()
-    rows = {"py-dicts": [], "py-jsonl": []}
+
+    def once():
+        if way == "steady-dicts":
+            records = [json.loads(line) for line in lines if line.strip()]
+            n = 0
+            for event in coder.code_many(records, threads=threads,
+                                         errors="skip"):
+                n += 1
+        else:
+            with open(os.devnull, "wb") as null:
+                coder.code_jsonl(data, out=null, threads=threads)
+
+    once()
     for _ in range(runs):
         u0, t0 = user_cpu(resource.RUSAGE_SELF), time.perf_counter()
-        records = [json.loads(line) for line in lines if line.strip()]
-        n = 0
-        for event in coder.code_many(records, threads=threads,
-                                     errors="skip"):
-            n += 1
-        rows["py-dicts"].append((time.perf_counter() - t0,
-                                 user_cpu(resource.RUSAGE_SELF) - u0))
-        del records
-        u0, t0 = user_cpu(resource.RUSAGE_SELF), time.perf_counter()
-        with open(os.devnull, "wb") as null:
-            coder.code_jsonl(data, out=null, threads=threads)
-        rows["py-jsonl"].append((time.perf_counter() - t0,
-                                 user_cpu(resource.RUSAGE_SELF) - u0))
-    return {"cli": cli, **rows}
+        once()
+        print(time.perf_counter() - t0, user_cpu(resource.RUSAGE_SELF) - u0)
+
+
+def steady_state(build, path, threads, runs, dyad_cli):
+    """Coding throughput with the dictionaries loaded (see the docstring)."""
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as e:
+        cli = []
+        for _ in range(runs):
+            full = run_cli(dyad_cli, path, threads)
+            base = run_cli(dyad_cli, e.name, threads)
+            cli.append((full[0] - base[0], full[1] - base[1]))
+    rows = {"cli": cli}
+    for way in ("steady-dicts", "steady-jsonl"):
+        proc = subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "--worker", way,
+             "--build", build, "--input", path, "--threads", str(threads),
+             "--runs", str(runs)], stdout=subprocess.PIPE, check=True)
+        rows["py-" + way.split("-")[1]] = [
+            tuple(map(float, line.split()))
+            for line in proc.stdout.decode().splitlines()]
+    return rows
 
 
 def main():
@@ -149,6 +164,9 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker and args.worker.startswith("steady-"):
+        return steady_worker(args.worker, args.build, args.input,
+                             args.threads, args.runs)
     if args.worker:
         return worker(args.worker, args.build, args.input, args.threads)
 
