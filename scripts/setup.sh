@@ -17,6 +17,10 @@ PACKAGES=(
   libsimdjson-dev libcli11-dev libfmt-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   iso-codes python3 wordnet-base
+  # The Python binding and its Dask engine (docs/python.md), for Debian's
+  # /usr/bin/python3.
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-dask
+  python3-distributed
 )
 if [[ "${DYAD_SETUP_FUZZ:-0}" == 1 ]]; then
   PACKAGES+=(clang libclang-rt-dev)
@@ -27,9 +31,10 @@ if ! command -v npm > /dev/null; then
   PACKAGES+=(npm)
 fi
 
-# One dpkg-query for all: it is slow to start.
-installed=" $(dpkg-query -W -f='${db:Status-Abbrev}${Package}\n' "${PACKAGES[@]}" \
-  2>/dev/null | sed -n 's/^ii *//p' | tr '\n' ' ') "
+# One dpkg-query for all: it is slow to start. It exits non-zero when a
+# package was never installed, which is no error here.
+installed=" $( { dpkg-query -W -f='${db:Status-Abbrev}${Package}\n' \
+  "${PACKAGES[@]}" 2>/dev/null || true; } | sed -n 's/^ii *//p' | tr '\n' ' ') "
 missing=()
 for p in "${PACKAGES[@]}"; do
   [[ "$installed" == *" $p "* ]] || missing+=("$p")
