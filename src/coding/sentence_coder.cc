@@ -1091,7 +1091,7 @@ void Analysis::Select() {
       if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower) &&
           std::find(before.begin(), before.end(), t_[k].lower) == before.end())
         modal = true;
-    if (modal) m.intent = true;
+    if (modal && !m.pattern->modals_code_act) m.intent = true;
     if (g > 0 && t_[g - 1].pos == Pos::kVerb && g == m.head &&
         t_[m.head].form == VerbForm::kIng) {
       // Gerund complement: "considering sending aid", "began shelling".
