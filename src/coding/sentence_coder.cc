@@ -203,14 +203,15 @@ class Analysis {
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
+  const ActorMatch* SharedAgent(const std::vector<Range>& parts) const;
   Range ResolvePronoun(Range subj) const;
   void SetCode(const CameoCode& cc, const VerbMatch& m,
                const std::string& pattern_code, Event* ev) const;
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
-                    const char* role,
-                    const ContextActor* given = nullptr) const;
+                    const char* role, const ContextActor* given = nullptr,
+                    const ActorMatch* shared_agent = nullptr) const;
   bool ResolveFromContext(Range r, const ActorEntry* agent, std::string* code,
                           const ContextActor** from) const;
   std::vector<std::string> NamesIn(Range r) const;
@@ -1505,9 +1506,46 @@ Span Analysis::OriginalSpan(size_t b, size_t e) const {
   return s;
 }
 
+// An agent word that a list of countries shares: "the ambassadors of A, B
+// and C" (the agent before the first country, the other parts bare
+// countries), "A and B's foreign ministers" (after the last). Null when no
+// part or more than one holds an agent.
+const ActorMatch* Analysis::SharedAgent(const std::vector<Range>& parts) const {
+  if (parts.size() < 2) return nullptr;
+  const ActorMatch* agent = nullptr;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const ActorMatch* actor = nullptr;
+    const ActorMatch* ag = nullptr;
+    for (size_t k = parts[p].begin; k < parts[p].end; ++k) {
+      int mi = mention_at_[k];
+      if (mi < 0 || mentions_[mi].match.begin != k) continue;
+      const ActorMatch& m = mentions_[mi].match;
+      if (m.entry->kind == ActorKind::kAgent) {
+        if (ag) return nullptr;
+        ag = &m;
+      } else if (m.entry->kind == ActorKind::kActor) {
+        if (actor) return nullptr;
+        actor = &m;
+      }
+    }
+    if (!actor) return nullptr;
+    std::string code = ActorDictionary::CodeOn(*actor->entry, article_.date);
+    if (code.size() != 3 || !dicts_.IsCountry(code)) return nullptr;
+    if (!ag) continue;
+    if (agent) return nullptr;
+    agent = ag;
+    // First part: "the ambassadors of A"; last part: "B's ministers".
+    bool before = ag->end <= actor->begin;
+    if (!(p == 0 && before) && !(p == parts.size() - 1 && !before))
+      return nullptr;
+  }
+  return agent;
+}
+
 bool Analysis::ResolveActor(Range r, EventActor* actor,
                             std::vector<Evidence>* evidence, const char* role,
-                            const ContextActor* given) const {
+                            const ContextActor* given,
+                            const ActorMatch* shared_agent) const {
   if (r.empty()) return false;
   actor->span = OriginalSpan(r.begin, r.end);
   actor->text = article_.text.substr(actor->span.start,
@@ -1542,6 +1580,10 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
       agent = m.entry;
       agent_m = &m;
     }
+  }
+  if (!agent && base && shared_agent) {
+    agent = shared_agent->entry;
+    agent_m = shared_agent;
   }
   std::string code;
   if (base) {
@@ -1982,6 +2024,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   };
   expand(&sources, &source_given);
   expand(&targets, &target_given);
+  const ActorMatch* source_agent = SharedAgent(sources);
+  const ActorMatch* target_agent = among ? source_agent : SharedAgent(targets);
   for (size_t si = 0; si < sources.size(); ++si) {
     const Range& s = sources[si];
     for (size_t ti = 0; ti < targets.size(); ++ti) {
@@ -1994,8 +2038,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.act = act;
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
-      bool src_actor =
-          ResolveActor(s, &ev.source, evid, "source", source_given[si]);
+      bool src_actor = ResolveActor(s, &ev.source, evid, "source",
+                                    source_given[si], source_agent);
       if (s.empty()) {
         // No subject found (agentless passive): the source is unknown.
         ev.source.code = "---";
@@ -2005,7 +2049,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       if (options_.require_source_actor && !src_actor) continue;
       if (!o.empty() && !IsJunkTarget(o)) {
         EventActor target;
-        ResolveActor(o, &target, evid, "target", target_given[ti]);
+        ResolveActor(o, &target, evid, "target", target_given[ti],
+                     target_agent);
         if (target.code == ev.source.code && target.code != "---" &&
             sources.size() == 1 && targets.size() == 1 &&
             target.span.start == ev.source.span.start) {

@@ -152,5 +152,20 @@ TEST_F(CoderRulesTest, SpansPointIntoTheOriginalText) {
   EXPECT_FALSE(out.diagnostics.empty());  // the invalid byte
 }
 
+// An agent word shared by a list of countries composes with each: before
+// the first ("the ambassadors of A, B and C") or after the last ("A and B's
+// soldiers"); a part with its own agent keeps it.
+TEST_F(CoderRulesTest, SharedAgentOverCoordinatedCountries) {
+  EXPECT_EQ(Code("The ambassadors of Iraq, Syria and Iran criticized the "
+                 "United States."),
+            "IRQGOV>USA:111 SYRGOV>USA:111 IRNGOV>USA:111");
+  EXPECT_EQ(Code("Iraq and Syria's soldiers attacked Iran."),
+            "IRQMIL>IRN:190 SYRMIL>IRN:190");
+  EXPECT_EQ(Code("The United States criticized the police of Iraq and Syria."),
+            "USA>IRQCOP:111 USA>SYRCOP:111");
+  EXPECT_EQ(Code("Iraqi soldiers and Iran attacked Syria."),
+            "IRQMIL>SYR:190 IRN>SYR:190");
+}
+
 }  // namespace
 }  // namespace dyad
