@@ -666,7 +666,9 @@ Range Analysis::ObjectFrom(size_t j) const {
       // noun phrase closed by a comma or the end of the sentence.
       size_t q = k + 1;
       while (q < n && q < k + 9 && IsNpPos(t_[q].pos)) ++q;
-      bool closed = q >= n || IsPunct(q, ',') || IsPunct(q, '.');
+      // Or a list item: ", Rohan, Fornost and Bree".
+      bool closed = q >= n || IsPunct(q, ',') || IsPunct(q, '.') ||
+                    IsLower(q, "and") || IsLower(q, "or");
       if (closed && q > k + 1) {
         k = q;
         continue;

@@ -167,5 +167,15 @@ TEST_F(CoderRulesTest, SharedAgentOverCoordinatedCountries) {
             "IRQMIL>SYR:190 IRN>SYR:190");
 }
 
+// A list of three or more actors after the verb gives one event per member;
+// a single name after a comma is still an apposition of the same actor.
+TEST_F(CoderRulesTest, ListOfTargets) {
+  EXPECT_EQ(Code("The United States criticized Iraq, Syria and Iran."),
+            "USA>IRQ:111 USA>SYR:111 USA>IRN:111");
+  EXPECT_EQ(Code("Iran held talks with Iraq, Syria and the United States."),
+            "IRN>IRQ:040 IRN>SYR:040 IRN>USA:040");
+  EXPECT_EQ(Code("The United States criticized Iraq, Syria."), "USA>IRQ:111");
+}
+
 }  // namespace
 }  // namespace dyad
