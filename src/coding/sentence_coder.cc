@@ -88,6 +88,7 @@ bool IsDirection(std::string_view w) {
 }
 
 bool IsGoalNoun(std::string_view w);
+bool IsRelationNoun(std::string_view lemma);
 
 // Verbs whose object is the subject of a following infinitive ("urged Iraq
 // to withdraw"); after other verbs an infinitive says what for ("held 2,000
@@ -1313,6 +1314,17 @@ bool IsMeasureNoun(std::string_view lemma) {
   return false;
 }
 
+// Nouns of a relation between parties: "ties between A and B", "talks with".
+bool IsRelationNoun(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "tie",     "relation",    "relationship",  "talk",   "dialogue",
+      "contact", "cooperation", "negotiation",   "accord", "agreement",
+      "treaty",  "deal",        "reconciliation"};
+  for (std::string_view k : kWords)
+    if (lemma == k) return true;
+  return false;
+}
+
 // "to death", "to justice", "to prison": the result of an act, never its
 // recipient.
 bool IsGoalNoun(std::string_view w) {
@@ -2002,6 +2014,16 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   // "lifted sanctions on X", "the normalization of the situation in X".
   if (!m.passive && m.demand_by < 0)
     for (int step = 0; step < 2 && !obj.empty(); ++step) obj = AffectedOf(obj);
+  // "welcomed the resumption of ties between A and B": a relation that names
+  // no actor itself is aimed at the parties named after it.
+  if (!m.passive && m.demand_by < 0 && !obj.empty() &&
+      obj.end + 1 < t_.size() && !HasActor(obj) &&
+      IsRelationNoun(t_[obj.end - 1].lemma) &&
+      (IsLower(obj.end, "between") || IsLower(obj.end, "with")) &&
+      IsNpPos(t_[obj.end + 1].pos) && t_[obj.end + 1].pos != Pos::kPron) {
+    Range parties = ObjectFrom(obj.end + 1);
+    if (!parties.empty() && HasActor(parties, true)) obj = parties;
+  }
   // "A powerful earthquake killed thousands": no political event.
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;

@@ -177,5 +177,15 @@ TEST_F(CoderRulesTest, ListOfTargets) {
   EXPECT_EQ(Code("The United States criticized Iraq, Syria."), "USA>IRQ:111");
 }
 
+// A relation that names no actor ("talks between A and B") is aimed at the
+// parties named after it; one that names an actor keeps it.
+TEST_F(CoderRulesTest, RelationBetweenParties) {
+  EXPECT_EQ(Code("The United States criticized the talks between Iraq and "
+                 "Syria."),
+            "USA>IRQ:111 USA>SYR:111");
+  EXPECT_EQ(Code("The United States criticized Iranian talks with Iraq."),
+            "USA>IRN:111");
+}
+
 }  // namespace
 }  // namespace dyad
