@@ -27,23 +27,25 @@ class PatternCodesTest : public testing::Test {
     fs::copy_file(fs::path(DYAD_TEST_DATA_DIR) / "cameo/codes.txt",
                   dir / "cameo/codes.txt");
     std::ofstream(dir / "lang/irregular_verbs.txt") << "left: leave\n";
-    std::ofstream(dir / "verbs/v.txt")
-        << "032/033: visit; leave for\n"
-           "040/040: hold talks with\n"
-           "190: shell\n"
-           "---: shell border post\n"
-           "---/043: host\n"
-           "---: greet\n"
-           "120: reject\n"
-           "121: will * reject\n"
-           "122: will not ever * reject\n"
-           "123: never _ * reject\n"
-           "124: sharply _ * reject\n"
-           "040: meet\n"
-           "043: % * meet\n"
-           "046/045: % have * meet\n"
-           "0311: sign deal\n"
-           "0312: sign _ trade _ deal with +\n";
+    std::ofstream(dir / "verbs/v.txt") << "032/033: visit; leave for\n"
+                                          "040/040: hold talks with\n"
+                                          "190: shell\n"
+                                          "---: shell border post\n"
+                                          "---/043: host\n"
+                                          "---: greet\n"
+                                          "120: reject\n"
+                                          "121: will * reject\n"
+                                          "122: will not ever * reject\n"
+                                          "123: never _ * reject\n"
+                                          "124: sharply _ * reject\n"
+                                          "040: meet\n"
+                                          "043: % * meet\n"
+                                          "046/045: % have * meet\n"
+                                          "0311: sign deal\n"
+                                          "0312: sign _ trade _ deal with +\n";
+    // A PETRARCH-imported file: a modal before its verbs is no intent.
+    std::ofstream(dir / "verbs/w.txt") << "# imported\n@modals-code-act\n"
+                                          "071: donate\n";
     std::ofstream(dir / "actors/a.txt") << "USA: United States\n"
                                            "IRQ: Iraq; Iraqi\n"
                                            "IRN: Iran; Iranian\n";
@@ -113,6 +115,14 @@ TEST_F(PatternCodesTest, WordsBeforeTheVerb) {
   EXPECT_EQ(Code("Iraq sharply has rejected Iran."), "IRQ>IRN:120");
   // A negated verb needs a negated pattern: `will not ever` is one.
   EXPECT_EQ(Code("Iraq will not reject Iran."), "");
+}
+
+// `@modals-code-act` (PETRARCH's semantics): "will donate" codes the
+// donation; patterns of other files still turn it into an intention.
+TEST_F(PatternCodesTest, ModalsCodeActDirective) {
+  EXPECT_EQ(Code("Iraq will donate food to Iran."), "IRQ>IRN:071");
+  EXPECT_EQ(Code("Iraq would donate food to Iran."), "IRQ>IRN:071");
+  EXPECT_EQ(Code("Iraq will meet Iran."), "IRQ>IRN:036");
 }
 
 // `%`: a compound subject whose members act on each other; with a paired

@@ -88,6 +88,7 @@ bool IsDirection(std::string_view w) {
 }
 
 bool IsGoalNoun(std::string_view w);
+bool IsRelationNoun(std::string_view lemma);
 
 // Verbs whose object is the subject of a following infinitive ("urged Iraq
 // to withdraw"); after other verbs an infinitive says what for ("held 2,000
@@ -203,14 +204,15 @@ class Analysis {
   Range ByAgent(size_t after) const;
   void Select();
   std::vector<Range> Conjuncts(Range r) const;
+  const ActorMatch* SharedAgent(const std::vector<Range>& parts) const;
   Range ResolvePronoun(Range subj) const;
   void SetCode(const CameoCode& cc, const VerbMatch& m,
                const std::string& pattern_code, Event* ev) const;
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
   bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
-                    const char* role,
-                    const ContextActor* given = nullptr) const;
+                    const char* role, const ContextActor* given = nullptr,
+                    const ActorMatch* shared_agent = nullptr) const;
   bool ResolveFromContext(Range r, const ActorEntry* agent, std::string* code,
                           const ContextActor** from) const;
   std::vector<std::string> NamesIn(Range r) const;
@@ -665,7 +667,9 @@ Range Analysis::ObjectFrom(size_t j) const {
       // noun phrase closed by a comma or the end of the sentence.
       size_t q = k + 1;
       while (q < n && q < k + 9 && IsNpPos(t_[q].pos)) ++q;
-      bool closed = q >= n || IsPunct(q, ',') || IsPunct(q, '.');
+      // Or a list item: ", Rohan, Fornost and Bree".
+      bool closed = q >= n || IsPunct(q, ',') || IsPunct(q, '.') ||
+                    IsLower(q, "and") || IsLower(q, "or");
       if (closed && q > k + 1) {
         k = q;
         continue;
@@ -1091,7 +1095,7 @@ void Analysis::Select() {
       if (t_[k].pos == Pos::kModal && IntentModal(t_[k].lower) &&
           std::find(before.begin(), before.end(), t_[k].lower) == before.end())
         modal = true;
-    if (modal) m.intent = true;
+    if (modal && !m.pattern->modals_code_act) m.intent = true;
     if (g > 0 && t_[g - 1].pos == Pos::kVerb && g == m.head &&
         t_[m.head].form == VerbForm::kIng) {
       // Gerund complement: "considering sending aid", "began shelling".
@@ -1310,6 +1314,17 @@ bool IsMeasureNoun(std::string_view lemma) {
   return false;
 }
 
+// Nouns of a relation between parties: "ties between A and B", "talks with".
+bool IsRelationNoun(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "tie",     "relation",    "relationship",  "talk",   "dialogue",
+      "contact", "cooperation", "negotiation",   "accord", "agreement",
+      "treaty",  "deal",        "reconciliation"};
+  for (std::string_view k : kWords)
+    if (lemma == k) return true;
+  return false;
+}
+
 // "to death", "to justice", "to prison": the result of an act, never its
 // recipient.
 bool IsGoalNoun(std::string_view w) {
@@ -1505,9 +1520,46 @@ Span Analysis::OriginalSpan(size_t b, size_t e) const {
   return s;
 }
 
+// An agent word that a list of countries shares: "the ambassadors of A, B
+// and C" (the agent before the first country, the other parts bare
+// countries), "A and B's foreign ministers" (after the last). Null when no
+// part or more than one holds an agent.
+const ActorMatch* Analysis::SharedAgent(const std::vector<Range>& parts) const {
+  if (parts.size() < 2) return nullptr;
+  const ActorMatch* agent = nullptr;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const ActorMatch* actor = nullptr;
+    const ActorMatch* ag = nullptr;
+    for (size_t k = parts[p].begin; k < parts[p].end; ++k) {
+      int mi = mention_at_[k];
+      if (mi < 0 || mentions_[mi].match.begin != k) continue;
+      const ActorMatch& m = mentions_[mi].match;
+      if (m.entry->kind == ActorKind::kAgent) {
+        if (ag) return nullptr;
+        ag = &m;
+      } else if (m.entry->kind == ActorKind::kActor) {
+        if (actor) return nullptr;
+        actor = &m;
+      }
+    }
+    if (!actor) return nullptr;
+    std::string code = ActorDictionary::CodeOn(*actor->entry, article_.date);
+    if (code.size() != 3 || !dicts_.IsCountry(code)) return nullptr;
+    if (!ag) continue;
+    if (agent) return nullptr;
+    agent = ag;
+    // First part: "the ambassadors of A"; last part: "B's ministers".
+    bool before = ag->end <= actor->begin;
+    if (!(p == 0 && before) && !(p == parts.size() - 1 && !before))
+      return nullptr;
+  }
+  return agent;
+}
+
 bool Analysis::ResolveActor(Range r, EventActor* actor,
                             std::vector<Evidence>* evidence, const char* role,
-                            const ContextActor* given) const {
+                            const ContextActor* given,
+                            const ActorMatch* shared_agent) const {
   if (r.empty()) return false;
   actor->span = OriginalSpan(r.begin, r.end);
   actor->text = article_.text.substr(actor->span.start,
@@ -1542,6 +1594,10 @@ bool Analysis::ResolveActor(Range r, EventActor* actor,
       agent = m.entry;
       agent_m = &m;
     }
+  }
+  if (!agent && base && shared_agent) {
+    agent = shared_agent->entry;
+    agent_m = shared_agent;
   }
   std::string code;
   if (base) {
@@ -1958,6 +2014,16 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   // "lifted sanctions on X", "the normalization of the situation in X".
   if (!m.passive && m.demand_by < 0)
     for (int step = 0; step < 2 && !obj.empty(); ++step) obj = AffectedOf(obj);
+  // "welcomed the resumption of ties between A and B": a relation that names
+  // no actor itself is aimed at the parties named after it.
+  if (!m.passive && m.demand_by < 0 && !obj.empty() &&
+      obj.end + 1 < t_.size() && !HasActor(obj) &&
+      IsRelationNoun(t_[obj.end - 1].lemma) &&
+      (IsLower(obj.end, "between") || IsLower(obj.end, "with")) &&
+      IsNpPos(t_[obj.end + 1].pos) && t_[obj.end + 1].pos != Pos::kPron) {
+    Range parties = ObjectFrom(obj.end + 1);
+    if (!parties.empty() && HasActor(parties, true)) obj = parties;
+  }
   // "A powerful earthquake killed thousands": no political event.
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
@@ -1982,6 +2048,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   };
   expand(&sources, &source_given);
   expand(&targets, &target_given);
+  const ActorMatch* source_agent = SharedAgent(sources);
+  const ActorMatch* target_agent = among ? source_agent : SharedAgent(targets);
   for (size_t si = 0; si < sources.size(); ++si) {
     const Range& s = sources[si];
     for (size_t ti = 0; ti < targets.size(); ++ti) {
@@ -1994,8 +2062,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.act = act;
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
-      bool src_actor =
-          ResolveActor(s, &ev.source, evid, "source", source_given[si]);
+      bool src_actor = ResolveActor(s, &ev.source, evid, "source",
+                                    source_given[si], source_agent);
       if (s.empty()) {
         // No subject found (agentless passive): the source is unknown.
         ev.source.code = "---";
@@ -2005,7 +2073,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       if (options_.require_source_actor && !src_actor) continue;
       if (!o.empty() && !IsJunkTarget(o)) {
         EventActor target;
-        ResolveActor(o, &target, evid, "target", target_given[ti]);
+        ResolveActor(o, &target, evid, "target", target_given[ti],
+                     target_agent);
         if (target.code == ev.source.code && target.code != "---" &&
             sources.size() == 1 && targets.size() == 1 &&
             target.span.start == ev.source.span.start) {

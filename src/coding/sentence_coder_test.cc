@@ -152,5 +152,40 @@ TEST_F(CoderRulesTest, SpansPointIntoTheOriginalText) {
   EXPECT_FALSE(out.diagnostics.empty());  // the invalid byte
 }
 
+// An agent word shared by a list of countries composes with each: before
+// the first ("the ambassadors of A, B and C") or after the last ("A and B's
+// soldiers"); a part with its own agent keeps it.
+TEST_F(CoderRulesTest, SharedAgentOverCoordinatedCountries) {
+  EXPECT_EQ(Code("The ambassadors of Iraq, Syria and Iran criticized the "
+                 "United States."),
+            "IRQGOV>USA:111 SYRGOV>USA:111 IRNGOV>USA:111");
+  EXPECT_EQ(Code("Iraq and Syria's soldiers attacked Iran."),
+            "IRQMIL>IRN:190 SYRMIL>IRN:190");
+  EXPECT_EQ(Code("The United States criticized the police of Iraq and Syria."),
+            "USA>IRQCOP:111 USA>SYRCOP:111");
+  EXPECT_EQ(Code("Iraqi soldiers and Iran attacked Syria."),
+            "IRQMIL>SYR:190 IRN>SYR:190");
+}
+
+// A list of three or more actors after the verb gives one event per member;
+// a single name after a comma is still an apposition of the same actor.
+TEST_F(CoderRulesTest, ListOfTargets) {
+  EXPECT_EQ(Code("The United States criticized Iraq, Syria and Iran."),
+            "USA>IRQ:111 USA>SYR:111 USA>IRN:111");
+  EXPECT_EQ(Code("Iran held talks with Iraq, Syria and the United States."),
+            "IRN>IRQ:040 IRN>SYR:040 IRN>USA:040");
+  EXPECT_EQ(Code("The United States criticized Iraq, Syria."), "USA>IRQ:111");
+}
+
+// A relation that names no actor ("talks between A and B") is aimed at the
+// parties named after it; one that names an actor keeps it.
+TEST_F(CoderRulesTest, RelationBetweenParties) {
+  EXPECT_EQ(Code("The United States criticized the talks between Iraq and "
+                 "Syria."),
+            "USA>IRQ:111 USA>SYR:111");
+  EXPECT_EQ(Code("The United States criticized Iranian talks with Iraq."),
+            "USA>IRN:111");
+}
+
 }  // namespace
 }  // namespace dyad

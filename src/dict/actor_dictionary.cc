@@ -58,6 +58,9 @@ std::vector<std::string> PhraseWords(std::string_view phrase) {
 
 void ActorDictionary::Add(const DictionaryFile& file, ActorKind kind,
                           std::vector<std::string>* errors) {
+  for (const DictDirective& d : file.directives)
+    errors->push_back(file.path + ":" + std::to_string(d.line) +
+                      ": unknown directive '@" + d.name + "'");
   for (const DictEntry& e : file.entries) {
     if (!CodeShapeOk(e.code, kind)) {
       errors->push_back(
@@ -108,14 +111,14 @@ void ActorDictionary::AddPhrase(const std::string& text, uint32_t entry,
     word.capitalized = !pluralize && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     phrase.words.push_back(std::move(word));
   }
-  index_.FindOrAdd(phrase.words[0].lower).push_back(
-      static_cast<uint32_t>(phrases_.size()));
+  index_.FindOrAdd(phrase.words[0].lower)
+      .push_back(static_cast<uint32_t>(phrases_.size()));
   phrases_.push_back(phrase);
   if (pluralize && phrase.words.back().exact.empty()) {
     ActorPhrase plural = phrase;
     plural.words.back().lower = Plural(phrase.words.back().lower);
-    index_.FindOrAdd(plural.words[0].lower).push_back(
-        static_cast<uint32_t>(phrases_.size()));
+    index_.FindOrAdd(plural.words[0].lower)
+        .push_back(static_cast<uint32_t>(phrases_.size()));
     phrases_.push_back(std::move(plural));
   }
 }

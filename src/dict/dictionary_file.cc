@@ -139,6 +139,19 @@ DictionaryFile ParseDictionaryText(std::string_view text, std::string_view path,
     }
 
     have_entry = false;
+    if (line[0] == '@') {
+      std::string_view name = line.substr(1);
+      bool name_ok = !name.empty();
+      for (char c : name)
+        name_ok = name_ok && ((c >= 'a' && c <= 'z') || c == '-');
+      if (!name_ok) {
+        errors->push_back(Where(path, line_no) + "bad directive '" +
+                          std::string(line) + "'");
+        continue;
+      }
+      file.directives.push_back(DictDirective{std::string(name), line_no});
+      continue;
+    }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
       errors->push_back(Where(path, line_no) + "missing ':' after code in '" +

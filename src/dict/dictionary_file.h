@@ -33,9 +33,18 @@ struct DictEntry {
   int line = 0;
 };
 
+// A file-level directive: a line `@name` in column 1. Which names a file
+// may hold depends on its kind (verb files: `@modals-code-act`); the loader
+// of each kind rejects the others.
+struct DictDirective {
+  std::string name;
+  int line = 0;
+};
+
 struct DictionaryFile {
   std::string path;  // as given to the parser, used in messages
   std::vector<DictEntry> entries;
+  std::vector<DictDirective> directives;
 };
 
 // Parses `text` (the contents of `path`). Each fault is appended to `errors`

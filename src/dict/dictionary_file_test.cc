@@ -31,6 +31,17 @@ TEST(DictionaryFileTest, ParsesEntriesPhrasesAndRoles) {
   EXPECT_EQ(f.entries[1].roles[2].line, 7);
 }
 
+TEST(DictionaryFileTest, ParsesDirectives) {
+  std::vector<std::string> errors;
+  DictionaryFile f = ParseDictionaryText("# x\n@modals-code-act\n040: meet\n",
+                                         "v.txt", &errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(f.directives.size(), 1u);
+  EXPECT_EQ(f.directives[0].name, "modals-code-act");
+  EXPECT_EQ(f.directives[0].line, 2);
+  EXPECT_EQ(f.entries.size(), 1u);
+}
+
 TEST(DictionaryFileTest, ReportsEachFaultWithFileAndLine) {
   struct Case {
     const char* text;
@@ -47,6 +58,7 @@ TEST(DictionaryFileTest, ReportsEachFaultWithFileAndLine) {
       {"IRQ: Iraq\n  + IRQGOV 2021..2020\n", "f.txt:2: date range ends before"},
       {"IRQ: Iraq\n  + IRQGOV\n", "f.txt:2: role needs a date range"},
       {"IRQ: Iraq\n  IRQGOV 2020..\n", "f.txt:2: indented line must be"},
+      {"@Bad_Name\n", "f.txt:1: bad directive '@Bad_Name'"},
       {"IRQ: Ira\xff\n", "f.txt:1: not valid UTF-8"},
   };
   for (const Case& c : cases) {

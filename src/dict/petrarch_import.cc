@@ -50,6 +50,11 @@ std::string Header(const std::string& what, const std::string& file) {
 
 std::string VerbsText(const std::string& file, const VerbConversion& conv) {
   std::string out = Header("Verb patterns", file);
+  // PETRARCH codes the verb under "will" itself; dyad's own dictionaries
+  // code it as an intention.
+  out +=
+      "\n# PETRARCH codes \"will contribute\" as the contribution.\n"
+      "@modals-code-act\n";
   int block = -1;
   for (const ConvertedPattern& p : conv.patterns) {
     if (p.block != block) {

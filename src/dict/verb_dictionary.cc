@@ -80,6 +80,15 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
                            const CameoTable& cameo, const Lexicon& lexicon,
                            std::vector<std::string>* errors) {
   for (const DictionaryFile& f : files) {
+    bool modals_code_act = false;
+    for (const DictDirective& d : f.directives) {
+      if (d.name == "modals-code-act") {
+        modals_code_act = true;
+      } else {
+        errors->push_back(f.path + ":" + std::to_string(d.line) +
+                          ": unknown directive '@" + d.name + "'");
+      }
+    }
     for (const DictEntry& e : f.entries) {
       std::string where = f.path + ":" + std::to_string(e.line) + ": ";
       // CODE, CODE/REVERSE, --- (null) or ---/REVERSE (reverse event only).
@@ -108,11 +117,11 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
         vp.code = code;
         vp.reverse_code = reverse;
         vp.file = f.path;
+        vp.modals_code_act = modals_code_act;
         vp.line = p.line;
         vp.text = p.text;
-        std::vector<std::string> words =
-            PatternWords(p.text, &vp.nominal, &vp.negated, &vp.before,
-                         &vp.before_tight);
+        std::vector<std::string> words = PatternWords(
+            p.text, &vp.nominal, &vp.negated, &vp.before, &vp.before_tight);
         bool marks = std::count(vp.before.begin(), vp.before.end(), "*") +
                          std::count(words.begin(), words.end(), "*") >
                      0;
@@ -146,8 +155,7 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
         for (const std::string& w : words) {
           VerbPattern::Element el;
           if (w == "_") {  // `a _ b`: b right after a
-            bad_join |= tight || vp.elements.empty() ||
-                        vp.elements.back().slot;
+            bad_join |= tight || vp.elements.empty() || vp.elements.back().slot;
             tight = true;
             continue;
           }
@@ -174,8 +182,8 @@ void VerbDictionary::Build(const std::vector<DictionaryFile>& files,
           continue;
         }
         if (vp.elements[0].lemma.empty()) continue;
-        by_head_.FindOrAdd(vp.elements[0].lemma).push_back(
-            static_cast<uint32_t>(patterns_.size()));
+        by_head_.FindOrAdd(vp.elements[0].lemma)
+            .push_back(static_cast<uint32_t>(patterns_.size()));
         patterns_.push_back(std::move(vp));
       }
     }

@@ -47,6 +47,10 @@ struct VerbPattern {
   bool compound = false;
   bool nominal = false;
   bool negated = false;
+  // From the file directive `@modals-code-act` (written by the PETRARCH
+  // import): a modal before the verb ("will contribute") does not turn the
+  // act into an intention; the pattern's own code is coded, as in PETRARCH.
+  bool modals_code_act = false;
   int words = 0;  // number of word elements (specificity)
   std::string file;
   int line = 0;
