@@ -144,7 +144,12 @@ void Pipeline::Submit(std::unique_ptr<Batch> owned) {
   std::shared_ptr<Batch> batch(std::move(owned));
   batch->first = !submitted_any_;
   submitted_any_ = true;
-  if (workers_.empty()) {
+  // A batch holding a huge record is coded here, once the batches before
+  // it are written, its events going straight out: buffering them for a
+  // worker would cost memory in proportion to the record.
+  constexpr size_t kCodeHereBytes = size_t{4} << 20;
+  if (workers_.empty() || batch->bytes > kCodeHereBytes) {
+    while (!in_flight_.empty()) WriteFront();
     CodeBatch(batch.get(), out_);
     batch->done = true;
     in_flight_.push_back(std::move(batch));

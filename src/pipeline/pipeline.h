@@ -12,7 +12,9 @@
 // larger record makes a batch of its own).
 //
 // With threads == 1 everything runs on the calling thread. With N > 1, N
-// worker threads code while the calling thread reads and writes. The Coder
+// worker threads code while the calling thread reads and writes; a batch
+// over 4 MB (a huge record) is coded on the calling thread, its events
+// written as they come, so that they are not buffered. The Coder
 // is shared: it is immutable and Code() is thread-safe.
 //
 // Not thread-safe itself: one caller drives a Pipeline.

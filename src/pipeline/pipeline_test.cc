@@ -143,6 +143,25 @@ TEST(PipelineTest, SeveralInputsKeepTheirOrder) {
   EXPECT_LT(e.rfind("a.jsonl:"), e.find("b.jsonl:"));
 }
 
+TEST(PipelineTest, HugeRecordAmongSmallOnesKeepsItsPlace) {
+  // A record over 4 MB is coded on the calling thread, its events not
+  // buffered; the output must still be in order and the same for any N.
+  std::string big = "{\"id\": \"huge\", \"text\": \"";
+  const std::string sentence =
+      "Russian forces shelled Ukrainian positions near Kharkiv. ";
+  while (big.size() < (size_t{9} << 19)) big += sentence;
+  big += "\"}\n";
+  const std::string input = MakeInput(40) + big + MakeInput(40);
+  Output one = RunPipeline(input, 1, 16);
+  Output two = RunPipeline(input, 2, 16);
+  EXPECT_EQ(one.events, two.events);
+  EXPECT_EQ(one.errors, two.errors);
+  const size_t huge = one.events.find("\"doc_id\": \"huge\"");
+  ASSERT_NE(huge, std::string::npos);
+  EXPECT_LT(one.events.find("\"doc_id\": \"r38\""), huge);
+  EXPECT_GT(one.events.rfind("\"doc_id\": \"r0\""), huge);
+}
+
 TEST(PipelineTest, EmptyInput) {
   Output o = RunPipeline("", 2, 8);
   EXPECT_EQ(o.events, "");
