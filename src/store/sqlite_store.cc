@@ -249,6 +249,17 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
   const std::string sha = Sha256Hex(a.text);
   const std::string date = a.date.ToString();
   const std::string now = NowUtc();
+  // Parameters 2-9 of both the insert and the update statement.
+  auto bind_article = [&](sqlite3_stmt* q) {
+    BindText(q, 2, date);
+    BindText(q, 3, a.title);
+    BindText(q, 4, a.url);
+    BindText(q, 5, a.source);
+    BindText(q, 6, sha);
+    BindInt(q, 7, static_cast<int64_t>(a.text.size()));
+    BindInt(q, 8, coded.sentences);
+    BindText(q, 9, now);
+  };
 
   sqlite3_reset(find_article_);
   BindText(find_article_, 1, a.id);
@@ -276,14 +287,7 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
       return Error("cannot delete old mentions");
     sqlite3_reset(update_article_);
     BindInt(update_article_, 1, article_id);
-    BindText(update_article_, 2, date);
-    BindText(update_article_, 3, a.title);
-    BindText(update_article_, 4, a.url);
-    BindText(update_article_, 5, a.source);
-    BindText(update_article_, 6, sha);
-    BindInt(update_article_, 7, static_cast<int64_t>(a.text.size()));
-    BindInt(update_article_, 8, coded.sentences);
-    BindText(update_article_, 9, now);
+    bind_article(update_article_);
     if (sqlite3_step(update_article_) != SQLITE_DONE)
       return Error("cannot update an article");
     ++stats_.articles_replaced;
@@ -292,14 +296,7 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
     if (rc != SQLITE_DONE) return Error("cannot read articles");
     sqlite3_reset(insert_article_);
     BindText(insert_article_, 1, a.id);
-    BindText(insert_article_, 2, date);
-    BindText(insert_article_, 3, a.title);
-    BindText(insert_article_, 4, a.url);
-    BindText(insert_article_, 5, a.source);
-    BindText(insert_article_, 6, sha);
-    BindInt(insert_article_, 7, static_cast<int64_t>(a.text.size()));
-    BindInt(insert_article_, 8, coded.sentences);
-    BindText(insert_article_, 9, now);
+    bind_article(insert_article_);
     if (sqlite3_step(insert_article_) != SQLITE_DONE)
       return Error("cannot store an article");
     article_id = sqlite3_last_insert_rowid(db_);
