@@ -115,6 +115,22 @@ bool IsDirectiveVerb(std::string_view l) {
 }
 bool IsHelpVerb(std::string_view lemma);
 
+// Verbs that take a clause as complement ("believes A and B can cope",
+// "said that A and B had agreed"): the noun phrase after them may be the
+// subject of that clause rather than their object.
+bool IsClauseVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "believe", "say",     "think",   "expect",  "hope",    "fear",
+      "feel",    "claim",   "assert",  "insist",  "argue",   "suggest",
+      "suspect", "doubt",   "guess",   "predict", "reckon",  "suppose",
+      "assume",  "trust",   "estimate", "note",   "conclude", "contend",
+      "maintain", "worry",  "announce", "state",  "add",     "agree",
+      "acknowledge", "admit", "confirm", "deny",  "know",    "report"};
+  for (std::string_view k : kWords)
+    if (l == k) return true;
+  return false;
+}
+
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
 }
@@ -203,7 +219,8 @@ class Analysis {
   bool CauseIsDiscard(size_t after) const;
   Range ByAgent(size_t after) const;
   void Select();
-  std::vector<Range> Conjuncts(Range r) const;
+  // agents: also split a list of bare agents ("clerics and lawmakers").
+  std::vector<Range> Conjuncts(Range r, bool agents = false) const;
   const ActorMatch* SharedAgent(const std::vector<Range>& parts) const;
   Range ResolvePronoun(Range subj) const;
   void SetCode(const CameoCode& cc, const VerbMatch& m,
@@ -653,8 +670,16 @@ Range Analysis::ObjectFrom(size_t j) const {
       size_t q = k + 1;
       while (q < n && q < k + 8 && IsNpPos(t_[q].pos)) ++q;
       if (q == k + 1) break;
-      if (q < n && (t_[q].pos == Pos::kVerb || t_[q].pos == Pos::kAux ||
-                    t_[q].pos == Pos::kModal))
+      // After a verb taking a clause ("believes A and B can cope"), the
+      // list is the subject of that clause and the verb after it is the
+      // clause's own.
+      size_t v = j;
+      if (v > 0 && IsLower(v - 1, "that")) --v;
+      bool clause_subject =
+          v > 0 && t_[v - 1].pos == Pos::kVerb && IsClauseVerb(t_[v - 1].lemma);
+      if (q < n && !clause_subject &&
+          (t_[q].pos == Pos::kVerb || t_[q].pos == Pos::kAux ||
+           t_[q].pos == Pos::kModal))
         break;
       k = q;
       continue;
@@ -982,6 +1007,13 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     if (p == Pos::kConj && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
         !IsLower(i, "but")) {
       k = i;
+      continue;
+    }
+    // A comma before the last "and" of a list: "Mordor, the awful Fornost,
+    // and Gondor".
+    if (p == Pos::kConj && i > 1 && k < end && IsPunct(i - 1, ',') &&
+        IsNpPos(t_[i - 2].pos) && (IsLower(i, "and") || IsLower(i, "or"))) {
+      k = i - 1;
       continue;
     }
     if (p == Pos::kVerb && t_[i].form == VerbForm::kIng && k < end && i > 0 &&
@@ -1474,7 +1506,7 @@ Range Analysis::ResolveObjectPronoun(Range obj, Range subj) const {
   return obj;
 }
 
-std::vector<Range> Analysis::Conjuncts(Range r) const {
+std::vector<Range> Analysis::Conjuncts(Range r, bool agents) const {
   // Split at top-level "and"/"," when two or more parts hold an actor.
   std::vector<Range> parts;
   size_t s = r.begin;
@@ -1501,15 +1533,25 @@ std::vector<Range> Analysis::Conjuncts(Range r) const {
          IsLower(p.begin, "neither")))
       ++p.begin;
   std::vector<Range> with_actor;
+  size_t with_agent = 0;
+  bool any_actor = false;
   for (const Range& p : parts) {
-    bool has = false;
+    bool has = false, agent = false;
     for (size_t k = p.begin; k < p.end; ++k)
-      if (mention_at_[k] >= 0 &&
-          mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor)
-        has = true;
+      if (mention_at_[k] >= 0) {
+        ActorKind kind = mentions_[mention_at_[k]].match.entry->kind;
+        if (kind == ActorKind::kActor) has = true;
+        if (kind == ActorKind::kAgent) agent = true;
+      }
+    if (has) any_actor = true;
+    if (agent) ++with_agent;
     // An "X of Y" part is one actor, not two.
     if (has) with_actor.push_back(p);
   }
+  // "Clerics and lawmakers believe": a subject listing agents with no
+  // country acts as each of them.
+  if (agents && !any_actor && parts.size() >= 2 && with_agent == parts.size())
+    return parts;
   if (with_actor.size() < 2 || with_actor.size() != parts.size()) return {r};
   return with_actor;
 }
@@ -2028,7 +2070,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
   std::vector<Range> sources =
-      subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj);
+      subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj, true);
   std::vector<Range> targets =
       obj.empty() ? std::vector<Range>{obj} : Conjuncts(obj);
   // `% * agree`: the members of the compound subject act on each other.
