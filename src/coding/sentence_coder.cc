@@ -2122,6 +2122,11 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
             target.span.start == ev.source.span.start) {
           continue;
         }
+        // "reconciliation between A and B, and B and C" pairs B with
+        // itself: a member of a list never acts on the same actor.
+        if (target.code == ev.source.code && target.code != "---" &&
+            (sources.size() > 1 || targets.size() > 1))
+          continue;
         ev.target = std::move(target);
       }
       ev.verb = OriginalSpan(m.head, m.last + 1);

@@ -216,5 +216,11 @@ TEST_F(CoderRulesTest, SubjectListOfAgents) {
             "USA>USAREL:111");
 }
 
+// A list never pairs an actor with itself.
+TEST_F(CoderRulesTest, ListNeverPairsActorWithItself) {
+  EXPECT_EQ(Code("Iraq and Syria criticized Syria and Iran."),
+            "IRQ>SYR:111 IRQ>IRN:111 SYR>IRN:111");
+}
+
 }  // namespace
 }  // namespace dyad
