@@ -221,6 +221,10 @@ class Analysis {
   void Select();
   // agents: also split a list of bare agents ("clerics and lawmakers").
   std::vector<Range> Conjuncts(Range r, bool agents = false) const;
+  std::vector<Range> ListParts(Range r) const;
+  bool AgentsOverCountries(const std::vector<Range>& parts,
+                           std::vector<Range>* countries,
+                           std::vector<const ActorMatch*>* agents) const;
   const ActorMatch* SharedAgent(const std::vector<Range>& parts) const;
   Range ResolvePronoun(Range subj) const;
   void SetCode(const CameoCode& cc, const VerbMatch& m,
@@ -1506,8 +1510,9 @@ Range Analysis::ResolveObjectPronoun(Range obj, Range subj) const {
   return obj;
 }
 
-std::vector<Range> Analysis::Conjuncts(Range r, bool agents) const {
-  // Split at top-level "and"/"," when two or more parts hold an actor.
+// The items of a list: r split at top-level "and" (and at commas when the
+// list ends with "and"/"or"), without a leading "both"/"either"/"neither".
+std::vector<Range> Analysis::ListParts(Range r) const {
   std::vector<Range> parts;
   size_t s = r.begin;
   int depth = 0;
@@ -1532,6 +1537,68 @@ std::vector<Range> Analysis::Conjuncts(Range r, bool agents) const {
         (IsLower(p.begin, "both") || IsLower(p.begin, "either") ||
          IsLower(p.begin, "neither")))
       ++p.begin;
+  return parts;
+}
+
+// "Lawmakers and officials in A and B": a list of agents the last of which
+// is placed in a list of countries stands for each agent of each country.
+// On success *countries holds one range per pair (the country alone) and
+// *agents the agent each one takes.
+bool Analysis::AgentsOverCountries(
+    const std::vector<Range>& parts, std::vector<Range>* countries,
+    std::vector<const ActorMatch*>* agents) const {
+  if (parts.size() < 3) return false;
+  std::vector<const ActorMatch*> ags;
+  std::vector<Range> places;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const ActorMatch* actor = nullptr;
+    const ActorMatch* agent = nullptr;
+    for (size_t k = parts[p].begin; k < parts[p].end; ++k) {
+      int mi = mention_at_[k];
+      if (mi < 0 || mentions_[mi].match.begin != k) continue;
+      const ActorMatch& m = mentions_[mi].match;
+      if (m.entry->kind == ActorKind::kAgent) {
+        if (agent) return false;
+        agent = &m;
+      } else if (m.entry->kind == ActorKind::kActor) {
+        if (actor) return false;
+        actor = &m;
+      }
+    }
+    if (actor) {
+      std::string code = ActorDictionary::CodeOn(*actor->entry, article_.date);
+      if (code.size() != 3 || !dicts_.IsCountry(code)) return false;
+    }
+    if (places.empty()) {
+      if (!agent) return false;
+      ags.push_back(agent);
+      if (!actor) continue;
+      // The last agent: "officials in A", the country after a preposition.
+      if (ags.size() < 2 || agent->end > actor->begin ||
+          actor->begin != agent->end + 1 ||
+          !(IsLower(agent->end, "in") || IsLower(agent->end, "of") ||
+            IsLower(agent->end, "from")))
+        return false;
+      places.push_back(Range{actor->begin, actor->end});
+    } else {
+      if (agent || !actor) return false;
+      places.push_back(parts[p]);
+    }
+  }
+  if (places.size() < 2) return false;
+  countries->clear();
+  agents->clear();
+  for (const Range& c : places)
+    for (const ActorMatch* a : ags) {
+      countries->push_back(c);
+      agents->push_back(a);
+    }
+  return true;
+}
+
+std::vector<Range> Analysis::Conjuncts(Range r, bool agents) const {
+  // Split at top-level "and"/"," when two or more parts hold an actor.
+  std::vector<Range> parts = ListParts(r);
   std::vector<Range> with_actor;
   size_t with_agent = 0;
   bool any_actor = false;
@@ -2091,6 +2158,17 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   expand(&sources, &source_given);
   expand(&targets, &target_given);
   const ActorMatch* source_agent = SharedAgent(sources);
+  // "Lawmakers and officials in A and B": each agent of each country.
+  std::vector<const ActorMatch*> source_agents;
+  if (!subj.empty() && !among && sources.size() == 1 && !source_given[0]) {
+    std::vector<Range> countries;
+    if (AgentsOverCountries(ListParts(subj), &countries, &source_agents)) {
+      sources = countries;
+      source_given.assign(sources.size(), nullptr);
+    } else {
+      source_agents.clear();
+    }
+  }
   const ActorMatch* target_agent = among ? source_agent : SharedAgent(targets);
   for (size_t si = 0; si < sources.size(); ++si) {
     const Range& s = sources[si];
@@ -2105,7 +2183,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
       bool src_actor = ResolveActor(s, &ev.source, evid, "source",
-                                    source_given[si], source_agent);
+                                    source_given[si],
+                                    source_agents.empty() ? source_agent
+                                                          : source_agents[si]);
       if (s.empty()) {
         // No subject found (agentless passive): the source is unknown.
         ev.source.code = "---";

@@ -222,5 +222,11 @@ TEST_F(CoderRulesTest, ListNeverPairsActorWithItself) {
             "IRQ>SYR:111 IRQ>IRN:111 SYR>IRN:111");
 }
 
+// "Lawmakers and officials in A and B": each agent of each country.
+TEST_F(CoderRulesTest, AgentsOverCountries) {
+  EXPECT_EQ(Code("Lawmakers and officials in Iraq and Syria criticized Iran."),
+            "IRQLEG>IRN:111 IRQGOV>IRN:111 SYRLEG>IRN:111 SYRGOV>IRN:111");
+}
+
 }  // namespace
 }  // namespace dyad
