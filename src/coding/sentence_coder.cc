@@ -115,6 +115,22 @@ bool IsDirectiveVerb(std::string_view l) {
 }
 bool IsHelpVerb(std::string_view lemma);
 
+// Verbs that take a clause as complement ("believes A and B can cope",
+// "said that A and B had agreed"): the noun phrase after them may be the
+// subject of that clause rather than their object.
+bool IsClauseVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "believe", "say",     "think",   "expect",  "hope",    "fear",
+      "feel",    "claim",   "assert",  "insist",  "argue",   "suggest",
+      "suspect", "doubt",   "guess",   "predict", "reckon",  "suppose",
+      "assume",  "trust",   "estimate", "note",   "conclude", "contend",
+      "maintain", "worry",  "announce", "state",  "add",     "agree",
+      "acknowledge", "admit", "confirm", "deny",  "know",    "report"};
+  for (std::string_view k : kWords)
+    if (l == k) return true;
+  return false;
+}
+
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xe2\x82\xac" || w == "\xc2\xa3" || w == "us$";
 }
@@ -203,7 +219,12 @@ class Analysis {
   bool CauseIsDiscard(size_t after) const;
   Range ByAgent(size_t after) const;
   void Select();
-  std::vector<Range> Conjuncts(Range r) const;
+  // agents: also split a list of bare agents ("clerics and lawmakers").
+  std::vector<Range> Conjuncts(Range r, bool agents = false) const;
+  std::vector<Range> ListParts(Range r) const;
+  bool AgentsOverCountries(const std::vector<Range>& parts,
+                           std::vector<Range>* countries,
+                           std::vector<const ActorMatch*>* agents) const;
   const ActorMatch* SharedAgent(const std::vector<Range>& parts) const;
   Range ResolvePronoun(Range subj) const;
   void SetCode(const CameoCode& cc, const VerbMatch& m,
@@ -653,8 +674,16 @@ Range Analysis::ObjectFrom(size_t j) const {
       size_t q = k + 1;
       while (q < n && q < k + 8 && IsNpPos(t_[q].pos)) ++q;
       if (q == k + 1) break;
-      if (q < n && (t_[q].pos == Pos::kVerb || t_[q].pos == Pos::kAux ||
-                    t_[q].pos == Pos::kModal))
+      // After a verb taking a clause ("believes A and B can cope"), the
+      // list is the subject of that clause and the verb after it is the
+      // clause's own.
+      size_t v = j;
+      if (v > 0 && IsLower(v - 1, "that")) --v;
+      bool clause_subject =
+          v > 0 && t_[v - 1].pos == Pos::kVerb && IsClauseVerb(t_[v - 1].lemma);
+      if (q < n && !clause_subject &&
+          (t_[q].pos == Pos::kVerb || t_[q].pos == Pos::kAux ||
+           t_[q].pos == Pos::kModal))
         break;
       k = q;
       continue;
@@ -982,6 +1011,13 @@ Range Analysis::SubjectOf(size_t g, int depth) const {
     if (p == Pos::kConj && i > 0 && k < end && IsNpPos(t_[i - 1].pos) &&
         !IsLower(i, "but")) {
       k = i;
+      continue;
+    }
+    // A comma before the last "and" of a list: "Mordor, the awful Fornost,
+    // and Gondor".
+    if (p == Pos::kConj && i > 1 && k < end && IsPunct(i - 1, ',') &&
+        IsNpPos(t_[i - 2].pos) && (IsLower(i, "and") || IsLower(i, "or"))) {
+      k = i - 1;
       continue;
     }
     if (p == Pos::kVerb && t_[i].form == VerbForm::kIng && k < end && i > 0 &&
@@ -1474,8 +1510,9 @@ Range Analysis::ResolveObjectPronoun(Range obj, Range subj) const {
   return obj;
 }
 
-std::vector<Range> Analysis::Conjuncts(Range r) const {
-  // Split at top-level "and"/"," when two or more parts hold an actor.
+// The items of a list: r split at top-level "and" (and at commas when the
+// list ends with "and"/"or"), without a leading "both"/"either"/"neither".
+std::vector<Range> Analysis::ListParts(Range r) const {
   std::vector<Range> parts;
   size_t s = r.begin;
   int depth = 0;
@@ -1500,16 +1537,88 @@ std::vector<Range> Analysis::Conjuncts(Range r) const {
         (IsLower(p.begin, "both") || IsLower(p.begin, "either") ||
          IsLower(p.begin, "neither")))
       ++p.begin;
+  return parts;
+}
+
+// "Lawmakers and officials in A and B": a list of agents the last of which
+// is placed in a list of countries stands for each agent of each country.
+// On success *countries holds one range per pair (the country alone) and
+// *agents the agent each one takes.
+bool Analysis::AgentsOverCountries(
+    const std::vector<Range>& parts, std::vector<Range>* countries,
+    std::vector<const ActorMatch*>* agents) const {
+  if (parts.size() < 3) return false;
+  std::vector<const ActorMatch*> ags;
+  std::vector<Range> places;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const ActorMatch* actor = nullptr;
+    const ActorMatch* agent = nullptr;
+    for (size_t k = parts[p].begin; k < parts[p].end; ++k) {
+      int mi = mention_at_[k];
+      if (mi < 0 || mentions_[mi].match.begin != k) continue;
+      const ActorMatch& m = mentions_[mi].match;
+      if (m.entry->kind == ActorKind::kAgent) {
+        if (agent) return false;
+        agent = &m;
+      } else if (m.entry->kind == ActorKind::kActor) {
+        if (actor) return false;
+        actor = &m;
+      }
+    }
+    if (actor) {
+      std::string code = ActorDictionary::CodeOn(*actor->entry, article_.date);
+      if (code.size() != 3 || !dicts_.IsCountry(code)) return false;
+    }
+    if (places.empty()) {
+      if (!agent) return false;
+      ags.push_back(agent);
+      if (!actor) continue;
+      // The last agent: "officials in A", the country after a preposition.
+      if (ags.size() < 2 || agent->end > actor->begin ||
+          actor->begin != agent->end + 1 ||
+          !(IsLower(agent->end, "in") || IsLower(agent->end, "of") ||
+            IsLower(agent->end, "from")))
+        return false;
+      places.push_back(Range{actor->begin, actor->end});
+    } else {
+      if (agent || !actor) return false;
+      places.push_back(parts[p]);
+    }
+  }
+  if (places.size() < 2) return false;
+  countries->clear();
+  agents->clear();
+  for (const Range& c : places)
+    for (const ActorMatch* a : ags) {
+      countries->push_back(c);
+      agents->push_back(a);
+    }
+  return true;
+}
+
+std::vector<Range> Analysis::Conjuncts(Range r, bool agents) const {
+  // Split at top-level "and"/"," when two or more parts hold an actor.
+  std::vector<Range> parts = ListParts(r);
   std::vector<Range> with_actor;
+  size_t with_agent = 0;
+  bool any_actor = false;
   for (const Range& p : parts) {
-    bool has = false;
+    bool has = false, agent = false;
     for (size_t k = p.begin; k < p.end; ++k)
-      if (mention_at_[k] >= 0 &&
-          mentions_[mention_at_[k]].match.entry->kind == ActorKind::kActor)
-        has = true;
+      if (mention_at_[k] >= 0) {
+        ActorKind kind = mentions_[mention_at_[k]].match.entry->kind;
+        if (kind == ActorKind::kActor) has = true;
+        if (kind == ActorKind::kAgent) agent = true;
+      }
+    if (has) any_actor = true;
+    if (agent) ++with_agent;
     // An "X of Y" part is one actor, not two.
     if (has) with_actor.push_back(p);
   }
+  // "Clerics and lawmakers believe": a subject listing agents with no
+  // country acts as each of them.
+  if (agents && !any_actor && parts.size() >= 2 && with_agent == parts.size())
+    return parts;
   if (with_actor.size() < 2 || with_actor.size() != parts.size()) return {r};
   return with_actor;
 }
@@ -2028,7 +2137,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
   std::vector<Range> sources =
-      subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj);
+      subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj, true);
   std::vector<Range> targets =
       obj.empty() ? std::vector<Range>{obj} : Conjuncts(obj);
   // `% * agree`: the members of the compound subject act on each other.
@@ -2049,6 +2158,17 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   expand(&sources, &source_given);
   expand(&targets, &target_given);
   const ActorMatch* source_agent = SharedAgent(sources);
+  // "Lawmakers and officials in A and B": each agent of each country.
+  std::vector<const ActorMatch*> source_agents;
+  if (!subj.empty() && !among && sources.size() == 1 && !source_given[0]) {
+    std::vector<Range> countries;
+    if (AgentsOverCountries(ListParts(subj), &countries, &source_agents)) {
+      sources = countries;
+      source_given.assign(sources.size(), nullptr);
+    } else {
+      source_agents.clear();
+    }
+  }
   const ActorMatch* target_agent = among ? source_agent : SharedAgent(targets);
   for (size_t si = 0; si < sources.size(); ++si) {
     const Range& s = sources[si];
@@ -2063,7 +2183,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
       bool src_actor = ResolveActor(s, &ev.source, evid, "source",
-                                    source_given[si], source_agent);
+                                    source_given[si],
+                                    source_agents.empty() ? source_agent
+                                                          : source_agents[si]);
       if (s.empty()) {
         // No subject found (agentless passive): the source is unknown.
         ev.source.code = "---";
@@ -2080,6 +2202,11 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
             target.span.start == ev.source.span.start) {
           continue;
         }
+        // "reconciliation between A and B, and B and C" pairs B with
+        // itself: a member of a list never acts on the same actor.
+        if (target.code == ev.source.code && target.code != "---" &&
+            (sources.size() > 1 || targets.size() > 1))
+          continue;
         ev.target = std::move(target);
       }
       ev.verb = OriginalSpan(m.head, m.last + 1);

@@ -36,7 +36,8 @@ class CoderRulesTest : public testing::Test {
                                           "111: criticize; criticise\n"
                                           "120: refuse; reject\n"
                                           "0872: withdraw\n"
-                                          "173: arrest\n";
+                                          "173: arrest\n"
+                                          "023: believe\n";
     std::ofstream(dir / "actors/a.txt")
         << "USA: United States; US; U.S.; American\n"
            "IRQ: Iraq; Iraqi\n"
@@ -48,7 +49,9 @@ class CoderRulesTest : public testing::Test {
         << "GOV: government; official; ambassador; prime minister\n"
            "MIL: troop; soldier; military\n"
            "COP: police\n"
-           "OPP: protester\n";
+           "OPP: protester\n"
+           "LEG: lawmaker\n"
+           "REL: cleric\n";
     dir_ = dir.string();
   }
 
@@ -185,6 +188,44 @@ TEST_F(CoderRulesTest, RelationBetweenParties) {
             "USA>IRQ:111 USA>SYR:111");
   EXPECT_EQ(Code("The United States criticized Iranian talks with Iraq."),
             "USA>IRN:111");
+}
+
+// After a verb taking a clause, "A and B <verb>" is the clause's compound
+// subject, all of it the object; after other verbs the list stops where a
+// verb follows the next name.
+TEST_F(CoderRulesTest, ListBeforeClauseVerb) {
+  EXPECT_EQ(Code("The United States believes Iraq and Syria can withdraw."),
+            "USA>IRQ:023 USA>SYR:023 IRQ>-:0872 SYR>-:0872");
+  EXPECT_EQ(Code("The United States criticized Iraq and Syria withdrew."),
+            "USA>IRQ:111 IRQ>-:0872 SYR>-:0872");
+}
+
+// A subject list with a comma before "and" and a determiner in an item.
+TEST_F(CoderRulesTest, SubjectListWithSerialComma) {
+  EXPECT_EQ(Code("Iraq, the Syrian government, and Iran criticized the "
+                 "United States."),
+            "IRQ>USA:111 SYRGOV>USA:111 IRN>USA:111");
+}
+
+// A subject listing agents of no country acts as each of them; as a target
+// such a list stays one phrase.
+TEST_F(CoderRulesTest, SubjectListOfAgents) {
+  EXPECT_EQ(Code("Clerics and lawmakers criticized the decision."),
+            "REL>---:111 LEG>---:111");
+  EXPECT_EQ(Code("The United States criticized clerics and lawmakers."),
+            "USA>USAREL:111");
+}
+
+// A list never pairs an actor with itself.
+TEST_F(CoderRulesTest, ListNeverPairsActorWithItself) {
+  EXPECT_EQ(Code("Iraq and Syria criticized Syria and Iran."),
+            "IRQ>SYR:111 IRQ>IRN:111 SYR>IRN:111");
+}
+
+// "Lawmakers and officials in A and B": each agent of each country.
+TEST_F(CoderRulesTest, AgentsOverCountries) {
+  EXPECT_EQ(Code("Lawmakers and officials in Iraq and Syria criticized Iran."),
+            "IRQLEG>IRN:111 IRQGOV>IRN:111 SYRLEG>IRN:111 SYRGOV>IRN:111");
 }
 
 }  // namespace
