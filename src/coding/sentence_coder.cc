@@ -120,12 +120,12 @@ bool IsHelpVerb(std::string_view lemma);
 // subject of that clause rather than their object.
 bool IsClauseVerb(std::string_view l) {
   static constexpr std::string_view kWords[] = {
-      "believe", "say",     "think",   "expect",  "hope",    "fear",
-      "feel",    "claim",   "assert",  "insist",  "argue",   "suggest",
-      "suspect", "doubt",   "guess",   "predict", "reckon",  "suppose",
-      "assume",  "trust",   "estimate", "note",   "conclude", "contend",
-      "maintain", "worry",  "announce", "state",  "add",     "agree",
-      "acknowledge", "admit", "confirm", "deny",  "know",    "report"};
+      "believe",     "say",   "think",    "expect",  "hope",     "fear",
+      "feel",        "claim", "assert",   "insist",  "argue",    "suggest",
+      "suspect",     "doubt", "guess",    "predict", "reckon",   "suppose",
+      "assume",      "trust", "estimate", "note",    "conclude", "contend",
+      "maintain",    "worry", "announce", "state",   "add",      "agree",
+      "acknowledge", "admit", "confirm",  "deny",    "know",     "report"};
   for (std::string_view k : kWords)
     if (l == k) return true;
   return false;
@@ -226,6 +226,8 @@ class Analysis {
                            std::vector<Range>* countries,
                            std::vector<const ActorMatch*>* agents) const;
   const ActorMatch* SharedAgent(const std::vector<Range>& parts) const;
+  bool ActorAndAgentOf(Range part, const ActorMatch** actor,
+                       const ActorMatch** agent) const;
   Range ResolvePronoun(Range subj) const;
   void SetCode(const CameoCode& cc, const VerbMatch& m,
                const std::string& pattern_code, Event* ev) const;
@@ -1540,6 +1542,25 @@ std::vector<Range> Analysis::ListParts(Range r) const {
   return parts;
 }
 
+// The actor and the agent mentioned in `part` (each null when none).
+// False when the part mentions more than one of either.
+bool Analysis::ActorAndAgentOf(Range part, const ActorMatch** actor,
+                               const ActorMatch** agent) const {
+  for (size_t k = part.begin; k < part.end; ++k) {
+    int mi = mention_at_[k];
+    if (mi < 0 || mentions_[mi].match.begin != k) continue;
+    const ActorMatch& m = mentions_[mi].match;
+    if (m.entry->kind == ActorKind::kAgent) {
+      if (*agent) return false;
+      *agent = &m;
+    } else if (m.entry->kind == ActorKind::kActor) {
+      if (*actor) return false;
+      *actor = &m;
+    }
+  }
+  return true;
+}
+
 // "Lawmakers and officials in A and B": a list of agents the last of which
 // is placed in a list of countries stands for each agent of each country.
 // On success *countries holds one range per pair (the country alone) and
@@ -1553,18 +1574,7 @@ bool Analysis::AgentsOverCountries(
   for (size_t p = 0; p < parts.size(); ++p) {
     const ActorMatch* actor = nullptr;
     const ActorMatch* agent = nullptr;
-    for (size_t k = parts[p].begin; k < parts[p].end; ++k) {
-      int mi = mention_at_[k];
-      if (mi < 0 || mentions_[mi].match.begin != k) continue;
-      const ActorMatch& m = mentions_[mi].match;
-      if (m.entry->kind == ActorKind::kAgent) {
-        if (agent) return false;
-        agent = &m;
-      } else if (m.entry->kind == ActorKind::kActor) {
-        if (actor) return false;
-        actor = &m;
-      }
-    }
+    if (!ActorAndAgentOf(parts[p], &actor, &agent)) return false;
     if (actor) {
       std::string code = ActorDictionary::CodeOn(*actor->entry, article_.date);
       if (code.size() != 3 || !dicts_.IsCountry(code)) return false;
@@ -1639,18 +1649,7 @@ const ActorMatch* Analysis::SharedAgent(const std::vector<Range>& parts) const {
   for (size_t p = 0; p < parts.size(); ++p) {
     const ActorMatch* actor = nullptr;
     const ActorMatch* ag = nullptr;
-    for (size_t k = parts[p].begin; k < parts[p].end; ++k) {
-      int mi = mention_at_[k];
-      if (mi < 0 || mentions_[mi].match.begin != k) continue;
-      const ActorMatch& m = mentions_[mi].match;
-      if (m.entry->kind == ActorKind::kAgent) {
-        if (ag) return nullptr;
-        ag = &m;
-      } else if (m.entry->kind == ActorKind::kActor) {
-        if (actor) return nullptr;
-        actor = &m;
-      }
-    }
+    if (!ActorAndAgentOf(parts[p], &actor, &ag)) return nullptr;
     if (!actor) return nullptr;
     std::string code = ActorDictionary::CodeOn(*actor->entry, article_.date);
     if (code.size() != 3 || !dicts_.IsCountry(code)) return nullptr;
@@ -2182,10 +2181,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.act = act;
       ev.date = article_.date.ToString();
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
-      bool src_actor = ResolveActor(s, &ev.source, evid, "source",
-                                    source_given[si],
-                                    source_agents.empty() ? source_agent
-                                                          : source_agents[si]);
+      bool src_actor = ResolveActor(
+          s, &ev.source, evid, "source", source_given[si],
+          source_agents.empty() ? source_agent : source_agents[si]);
       if (s.empty()) {
         // No subject found (agentless passive): the source is unknown.
         ev.source.code = "---";
