@@ -328,8 +328,9 @@ void BM_Coder(benchmark::State& state) {
     }
   }
   state.counters["events"] = static_cast<double>(events);
-  state.counters["sentences_per_s"] = benchmark::Counter(
-      static_cast<double>(sentences), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["sentences_per_s"] =
+      benchmark::Counter(static_cast<double>(sentences),
+                         benchmark::Counter::kIsIterationInvariantRate);
   Report(state, c.bytes, c.articles.size());
 }
 BENCHMARK(BM_Coder)->Unit(benchmark::kMillisecond);

@@ -1,13 +1,13 @@
 // dyad code: reads articles, writes events.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
 
 #include "cli/commands.h"
 #include "dyad/coder.h"
@@ -74,10 +74,10 @@ int RunCode(const CodeArgs& args) {
                                                   : OutputFormat::kJsonl;
   const auto code_start = std::chrono::steady_clock::now();
   PipelineOptions pipeline_options;
-  pipeline_options.threads = args.threads > 0
-                                 ? args.threads
-                                 : static_cast<int>(std::max(
-                                       1u, std::thread::hardware_concurrency()));
+  pipeline_options.threads =
+      args.threads > 0
+          ? args.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   pipeline_options.format = format;
   pipeline_options.explain = args.explain;
   std::unique_ptr<SqliteStore> store;

@@ -34,9 +34,9 @@ int RunExport(const ExportArgs& args) {
   }
   std::ios::sync_with_stdio(false);
   long rows = 0;
-  Status s = ExportGdelt(args.db,
-                         args.mentions ? GdeltTable::kMentions : GdeltTable::kEvents,
-                         out, &rows);
+  Status s = ExportGdelt(
+      args.db, args.mentions ? GdeltTable::kMentions : GdeltTable::kEvents, out,
+      &rows);
   out->flush();
   if (!s.ok()) {
     std::cerr << "dyad export: " << s.message() << "\n";
@@ -46,8 +46,8 @@ int RunExport(const ExportArgs& args) {
     std::cerr << "dyad export: error writing the output\n";
     return kExitSomeFailed;
   }
-  std::cerr << "dyad export: " << rows << (args.mentions ? " mentions" : " events")
-            << " written\n";
+  std::cerr << "dyad export: " << rows
+            << (args.mentions ? " mentions" : " events") << " written\n";
   return kExitOk;
 }
 

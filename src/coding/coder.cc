@@ -50,7 +50,8 @@ size_t PieceEnd(const std::string& text, size_t begin) {
   }
   // No space at all: any byte that starts a UTF-8 character.
   size_t at = limit;
-  while (at > begin + 1 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+  while (at > begin + 1 &&
+         (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
     --at;
   return at;
 }
@@ -60,11 +61,11 @@ size_t PieceEnd(const std::string& text, size_t begin) {
 void DropStoryDiscarded(const Article& article, const ArticleContext& context,
                         CodedArticle* out) {
   if (!context.story_discarded() || out->events.empty()) return;
-  out->diagnostics.push_back(Diagnostic{
-      article.id,
-      "story discard named: " + std::to_string(out->events.size()) +
-          " events not output",
-      0});
+  out->diagnostics.push_back(
+      Diagnostic{article.id,
+                 "story discard named: " + std::to_string(out->events.size()) +
+                     " events not output",
+                 0});
   out->events.clear();
 }
 
@@ -86,7 +87,8 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
     CodePiece(article, 0, 0, &context, &out);
     DropStoryDiscarded(article, context, &out);
     if (out.sentences == 0 && !article.text.empty())
-      out.diagnostics.push_back(Diagnostic{article.id, "no sentences found", 0});
+      out.diagnostics.push_back(
+          Diagnostic{article.id, "no sentences found", 0});
     if (sink) {
       for (const Event& e : out.events) sink(e);
       out.events.clear();
@@ -99,11 +101,11 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
         Diagnostic{article.id, "article larger than 4 GiB: not coded", 0});
     return out;
   }
-  out.diagnostics.push_back(Diagnostic{
-      article.id,
-      "article of " + std::to_string(article.text.size() >> 20) +
-          " MiB coded in pieces of about 1 MiB cut at line ends",
-      0});
+  out.diagnostics.push_back(
+      Diagnostic{article.id,
+                 "article of " + std::to_string(article.text.size() >> 20) +
+                     " MiB coded in pieces of about 1 MiB cut at line ends",
+                 0});
   ArticleContext context;  // names and titles carry over from piece to piece
   Article piece;
   piece.id = article.id;

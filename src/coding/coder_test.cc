@@ -51,11 +51,13 @@ TEST(CoderTest, HugeArticleCodedInPiecesLikeItsParagraphs) {
     EXPECT_EQ(e.code, twin.code);
     EXPECT_EQ(e.source.code, twin.source.code);
     EXPECT_EQ(e.source.text, twin.source.text);
-    EXPECT_EQ(e.source.span.start, twin.source.span.start + copy * paragraph.size());
+    EXPECT_EQ(e.source.span.start,
+              twin.source.span.start + copy * paragraph.size());
     EXPECT_EQ(e.verb.start, twin.verb.start + copy * paragraph.size());
     EXPECT_EQ(big.text.substr(e.verb.start, e.verb.end - e.verb.start),
               twin.verb_text);
-    EXPECT_EQ(e.sentence, twin.sentence + static_cast<int>(copy) * one.sentences);
+    EXPECT_EQ(e.sentence,
+              twin.sentence + static_cast<int>(copy) * one.sentences);
   }
 }
 

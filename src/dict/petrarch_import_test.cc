@@ -67,28 +67,28 @@ TEST(PetrarchFormatTest, DatesAndDays) {
 TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
   std::vector<ImportNote> notes;
   PetrarchVerbFile f = PetrarchVerbFile::Parse(
-      "&GADGET\n"                        // 1
-      "+WIDGET\n"                        // 2
-      "+DOO_HICKEY\n"                    // 3
-      "--- HAND [070] ---\n"             // 4
-      "HAND {HANDS HANDED HANDING}\n"    // 5
-      "PROFFER [071]\n"                  // 6
-      "+PASS_ON\n"                       // 7
-      "- * &GADGET (TO +) [072]\n"       // 8
-      "- WILL NOT * [---]\n"             // 9
-      "- DID N'T * GIFT [0711]\n"        // 10
-      "- SAID * [010]\n"                 // 11
-      "- * GIFT FROM $ [071]\n"          // 12
-      "- * TOKEN [042:043]\n"            // 13
-      "- * TRIFLE [0012]\n"              // 14
-      "- * PLEDGE [073]\n"               // 15
-      "- * PLEDGES [074]\n"              // 16
-      "~ a (b c HAND) SAY = a b 010\n"   // 17
-      "- * BOW [:045]\n"                 // 18
-      "- * CURTSY [---:---]\n"           // 19
-      "- VERY_QUICKLY * BOX [073]\n"     // 20
-      "- &GADGET_* TRINKET [0711]\n"     // 21
-      "- *_BAUBLE_+ [073]\n",            // 22
+      "&GADGET\n"                       // 1
+      "+WIDGET\n"                       // 2
+      "+DOO_HICKEY\n"                   // 3
+      "--- HAND [070] ---\n"            // 4
+      "HAND {HANDS HANDED HANDING}\n"   // 5
+      "PROFFER [071]\n"                 // 6
+      "+PASS_ON\n"                      // 7
+      "- * &GADGET (TO +) [072]\n"      // 8
+      "- WILL NOT * [---]\n"            // 9
+      "- DID N'T * GIFT [0711]\n"       // 10
+      "- SAID * [010]\n"                // 11
+      "- * GIFT FROM $ [071]\n"         // 12
+      "- * TOKEN [042:043]\n"           // 13
+      "- * TRIFLE [0012]\n"             // 14
+      "- * PLEDGE [073]\n"              // 15
+      "- * PLEDGES [074]\n"             // 16
+      "~ a (b c HAND) SAY = a b 010\n"  // 17
+      "- * BOW [:045]\n"                // 18
+      "- * CURTSY [---:---]\n"          // 19
+      "- VERY_QUICKLY * BOX [073]\n"    // 20
+      "- &GADGET_* TRINKET [0711]\n"    // 21
+      "- *_BAUBLE_+ [073]\n",           // 22
       "test.verbs.txt", &notes);
   Lexicon lex = TestLexicon(f.HeadWords());
   CameoTable cameo = TestCameo();
@@ -162,9 +162,10 @@ TEST(PetrarchVerbsTest, ExpandsBlocksSynsetsAndMarkers) {
 TEST(PetrarchVerbsTest, CapsSynsetsBeforeTheVerb) {
   std::string text = "&THING\n";
   for (int i = 0; i < 1001; ++i) text += "+THING" + std::to_string(i) + "\n";
-  text += "--- HAND [070] ---\nHAND\nGIVE\n"  // lines 1003-1005
-          "- &THING * [072]\n"                  // 1006
-          "- * &THING [073]\n";                 // 1007
+  text +=
+      "--- HAND [070] ---\nHAND\nGIVE\n"  // lines 1003-1005
+      "- &THING * [072]\n"                // 1006
+      "- * &THING [073]\n";               // 1007
   std::vector<ImportNote> notes;
   PetrarchVerbFile f = PetrarchVerbFile::Parse(text, "t.verbs.txt", &notes);
   Lexicon lex = TestLexicon(f.HeadWords());
@@ -247,9 +248,9 @@ TEST(PetrarchActorsTest, DiscardsBecomeSentenceAndStoryDiscards) {
   std::vector<ImportNote> notes;
   Lexicon lex = TestLexicon({});
   std::vector<ConvertedEntry> entries = ConvertPetrarchDiscards(
-      "CROQUET_TOURNAMENT\n"     // 1
-      "+GRAND_PRIX  # story\n"   // 2
-      "CRICKET_\n",              // 3
+      "CROQUET_TOURNAMENT\n"    // 1
+      "+GRAND_PRIX  # story\n"  // 2
+      "CRICKET_\n",             // 3
       "test.discards.txt", lex, &notes);
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].code, "DISCARD");

@@ -156,23 +156,23 @@ Shape Classify(const std::vector<std::string>& tokens) {
   // filler words between pattern words anyway.
   if (star > 0 && (other || !negation)) {
     for (size_t i = 0; i < star; ++i) {
-      if (tokens[i] == "_" &&
-          (s.before.empty() || s.before.back() == "_" ||
-           (i + 1 < star && tokens[i + 1] == "_")))
+      if (tokens[i] == "_" && (s.before.empty() || s.before.back() == "_" ||
+                               (i + 1 < star && tokens[i + 1] == "_")))
         continue;
       s.before.push_back(AsciiLower(tokens[i]));
     }
-    if (!s.before.empty() && s.before[0] == "_") s.before.erase(s.before.begin());
+    if (!s.before.empty() && s.before[0] == "_")
+      s.before.erase(s.before.begin());
   } else {
     s.negated = negation;
   }
   int slots = 0;
   for (size_t i = star + 1; i < tokens.size(); ++i) {
     if (tokens[i] == "_") {  // kept between two words (the verb counts)
-      bool prev_word = s.post.empty() ||
-                       (s.post.back() != "_" && s.post.back() != "+");
-      bool next_word = i + 1 < tokens.size() && tokens[i + 1] != "_" &&
-                       tokens[i + 1] != "+";
+      bool prev_word =
+          s.post.empty() || (s.post.back() != "_" && s.post.back() != "+");
+      bool next_word =
+          i + 1 < tokens.size() && tokens[i + 1] != "_" && tokens[i + 1] != "+";
       if (prev_word && next_word) s.post.push_back("_");
       continue;
     }
@@ -205,7 +205,7 @@ bool DyadPatternOk(const std::string& text) {
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] != "*") continue;
     if (text[0] == '~') return false;  // a nominal pattern has no '*'
-    for (size_t k = 0; k < i; ++k)  // words before the verb: words only
+    for (size_t k = 0; k < i; ++k)     // words before the verb: words only
       if (words[k] == "+" || (words[k] == "%" && k > 0)) return false;
     first = i + 1;
     break;
@@ -618,8 +618,8 @@ VerbConversion PetrarchVerbFile::Convert(
         for (const Verb& v : b.verbs) {
           std::vector<std::string> words = v.words;
           words.insert(words.end(), shape.post.begin(), shape.post.end());
-          written |= emit(c.code, shape.negated, words, p.line, block,
-                          shape.before);
+          written |=
+              emit(c.code, shape.negated, words, p.line, block, shape.before);
         }
         if (!written && !b.verbs.empty()) {
           ++bad;

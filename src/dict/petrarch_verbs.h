@@ -10,8 +10,9 @@
 // the verb, a `+` before the verb,
 // codes that are not numeric) have been set aside with a note. Paired codes
 // `[A:B]` become `A/B`, null codes `[---]` null patterns, and words before
-// the verb stay before a `*` (with PETRARCH's `_` adjacency). Two PETRARCH lines that give the same dyad pattern (compared by
-// lemmas) keep the later one, as PETRARCH does.
+// the verb stay before a `*` (with PETRARCH's `_` adjacency). Two PETRARCH
+// lines that give the same dyad pattern (compared by lemmas) keep the later
+// one, as PETRARCH does.
 #ifndef DYAD_DICT_PETRARCH_VERBS_H_
 #define DYAD_DICT_PETRARCH_VERBS_H_
 

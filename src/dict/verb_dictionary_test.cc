@@ -56,10 +56,10 @@ TEST(VerbDictionaryTest, ReportsUnknownCodesAndBadPatterns) {
 
 TEST(VerbDictionaryTest, PairedAndNullCodes) {
   std::vector<std::string> errors;
-  std::vector<DictionaryFile> files = {ParseDictionaryText(
-      "190/190: shell\n---: shell post\n---/04: host\n"
-      "190/999: bomb\n---/---: hug\n-: kiss\n",
-      "v.txt", &errors)};
+  std::vector<DictionaryFile> files = {
+      ParseDictionaryText("190/190: shell\n---: shell post\n---/04: host\n"
+                          "190/999: bomb\n---/---: hug\n-: kiss\n",
+                          "v.txt", &errors)};
   Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
   VerbDictionary verbs;
   verbs.Build(files, Table(), lex, &errors);
@@ -83,30 +83,30 @@ TEST(VerbDictionaryTest, PairedAndNullCodes) {
 
 TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
   std::vector<std::string> errors;
-  std::vector<DictionaryFile> files = {ParseDictionaryText(
-      "12: most _ certainly will not * reject offer\n"  // 1
-      "12: recently _ * reject\n"                       // 2
-      "12: ~will * rejection\n"                         // 3
-      "12: will * refuse _ offer\n"                     // 4
-      "12: a * b * reject\n"                            // 5
-      "12: % have * reject\n"                           // 6
-      "12: have % * reject\n",                          // 7
-      "v.txt", &errors)};
+  std::vector<DictionaryFile> files = {
+      ParseDictionaryText("12: most _ certainly will not * reject offer\n"  // 1
+                          "12: recently _ * reject\n"                       // 2
+                          "12: ~will * rejection\n"                         // 3
+                          "12: will * refuse _ offer\n"                     // 4
+                          "12: a * b * reject\n"                            // 5
+                          "12: % have * reject\n"                           // 6
+                          "12: have % * reject\n",                          // 7
+                          "v.txt", &errors)};
   Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
   VerbDictionary verbs;
   verbs.Build(files, Table(), lex, &errors);
   ASSERT_EQ(errors.size(), 3u);
-  EXPECT_EQ(errors[0].rfind("v.txt:3: pattern '~will * rejection' may", 0),
-            0u);
+  EXPECT_EQ(errors[0].rfind("v.txt:3: pattern '~will * rejection' may", 0), 0u);
   EXPECT_EQ(errors[1].rfind("v.txt:5: pattern", 0), 0u);
-  EXPECT_EQ(errors[2], "v.txt:7: pattern 'have % * reject' may hold '%' only "
-                       "as its first word");
+  EXPECT_EQ(errors[2],
+            "v.txt:7: pattern 'have % * reject' may hold '%' only "
+            "as its first word");
   const auto* reject = verbs.ForHead("reject");
   ASSERT_NE(reject, nullptr);
   ASSERT_EQ(reject->size(), 3u);
   const VerbPattern& most = verbs.pattern((*reject)[0]);
-  EXPECT_EQ(most.before, (std::vector<std::string>{"most", "certainly",
-                                                   "will", "not"}));
+  EXPECT_EQ(most.before,
+            (std::vector<std::string>{"most", "certainly", "will", "not"}));
   EXPECT_EQ(most.before_tight, (std::vector<bool>{true, false, false, false}));
   EXPECT_TRUE(most.negated);  // the negation is among its words
   EXPECT_EQ(most.words, 6);
@@ -124,12 +124,12 @@ TEST(VerbDictionaryTest, WordsBeforeTheVerb) {
 
 TEST(VerbDictionaryTest, JoinedWordsAfterTheVerb) {
   std::vector<std::string> errors;
-  std::vector<DictionaryFile> files = {ParseDictionaryText(
-      "12: reject _ offer by +\n"
-      "12: reject _ + offer\n"
-      "12: reject offer _\n"
-      "12: reject _ _ offer\n",
-      "v.txt", &errors)};
+  std::vector<DictionaryFile> files = {
+      ParseDictionaryText("12: reject _ offer by +\n"
+                          "12: reject _ + offer\n"
+                          "12: reject offer _\n"
+                          "12: reject _ _ offer\n",
+                          "v.txt", &errors)};
   Lexicon lex = Lexicon::Minimal(VerbDictionary::HeadWords(files));
   VerbDictionary verbs;
   verbs.Build(files, Table(), lex, &errors);

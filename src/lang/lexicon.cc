@@ -1,7 +1,6 @@
 #include "lang/lexicon.h"
 
 #include <atomic>
-
 #include <cstring>
 #include <fstream>
 

@@ -12,13 +12,13 @@ namespace {
 struct WordFacts {
   bool closed = false;
   Pos closed_pos = Pos::kNoun;
-  VerbLemma verb;        // verb.lemma points into the lexicon
+  VerbLemma verb;  // verb.lemma points into the lexicon
   // The lemma: into the lexicon, or (lemma_prefix > 0) the first
   // lemma_prefix bytes of the word itself.
   std::string_view lemma;
   uint16_t lemma_prefix = 0;
-  WordClasses classes;        // of the word
-  WordClasses verb_classes;   // of verb.lemma
+  WordClasses classes;       // of the word
+  WordClasses verb_classes;  // of verb.lemma
 };
 
 // Per thread; emptied when another lexicon is used or when it grows large.

@@ -10,7 +10,7 @@ struct Pipeline::Batch {
   // Each item is a record to code or a reading error to report, in order.
   struct Item {
     InputRecord record;
-    std::string error;  // non-empty: the record could not be read
+    std::string error;   // non-empty: the record could not be read
     CodedArticle coded;  // with a sink: kept until written
   };
   std::vector<Item> items;

@@ -107,8 +107,8 @@ class Pipeline {
   // In input order; the front is written next.
   std::deque<std::shared_ptr<Batch>> in_flight_;
   std::mutex mu_;
-  std::condition_variable work_cv_;  // workers: work or stop
-  std::condition_variable done_cv_;  // caller: a batch is coded
+  std::condition_variable work_cv_;           // workers: work or stop
+  std::condition_variable done_cv_;           // caller: a batch is coded
   std::deque<std::shared_ptr<Batch>> queue_;  // not yet taken by a worker
   bool stopping_ = false;
   std::vector<std::thread> workers_;

@@ -14,9 +14,10 @@ namespace {
 // Role and organisation types of CAMEO actor codes (GDELT's Type codes).
 bool IsTypeCode(std::string_view c) {
   static constexpr std::array<std::string_view, 31> kTypes = {
-      "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH",
-      "HRI", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "OPP", "REB", "REF", "REL",
-      "SEP", "SPY", "UAF", "MOD", "RAD", "IGO", "NGO", "IMG", "MNC"};
+      "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI",
+      "ENV", "GOV", "HLH", "HRI", "INS", "JUD", "LAB", "LEG",
+      "MED", "MIL", "OPP", "REB", "REF", "REL", "SEP", "SPY",
+      "UAF", "MOD", "RAD", "IGO", "NGO", "IMG", "MNC"};
   for (std::string_view t : kTypes)
     if (c == t) return true;
   return false;
@@ -49,7 +50,8 @@ std::string FractionDate(const std::string& date) {
   if (Compact(date).empty()) return "";
   int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)),
       d = std::stoi(date.substr(8, 2));
-  static const int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  static const int kBefore[] = {0,   31,  59,  90,  120, 151,
+                                181, 212, 243, 273, 304, 334};
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   int doy = kBefore[(m - 1) % 12] + d + (leap && m > 2 ? 1 : 0);
   char buf[32];
@@ -64,8 +66,8 @@ std::string Host(const std::string& url) {
   size_t start = url.find("://");
   start = start == std::string::npos ? 0 : start + 3;
   size_t end = url.find_first_of("/:?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos
-                                                                 : end - start);
+  std::string host = url.substr(
+      start, end == std::string::npos ? std::string::npos : end - start);
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
 }
@@ -147,7 +149,8 @@ Status ExportGdelt(const std::string& db_path, GdeltTable table,
     return fail("cannot open the database");
   sqlite3_busy_timeout(db, 10000);
   sqlite3_stmt* q = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'",
+  if (sqlite3_prepare_v2(db,
+                         "SELECT value FROM meta WHERE key = 'schema_version'",
                          -1, &q, nullptr) != SQLITE_OK)
     return fail("not a dyad event database");
   std::string version;

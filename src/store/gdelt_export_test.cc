@@ -47,8 +47,8 @@ TEST(GdeltExportTest, SplitsActorCodes) {
 }
 
 TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("dyad-gdelt-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("dyad-gdelt-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string db = (dir / "events.db").string();
@@ -81,25 +81,26 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
   long n = 0;
   ASSERT_TRUE(ExportGdelt(db, GdeltTable::kEvents, &events, &n).ok());
   EXPECT_EQ(n, 1);
-  std::vector<std::string> f = Split(events.str().substr(0, events.str().size() - 1));
+  std::vector<std::string> f =
+      Split(events.str().substr(0, events.str().size() - 1));
   ASSERT_EQ(f.size(), 61u);
-  EXPECT_EQ(f[1], "20240305");           // SQLDATE
-  EXPECT_EQ(f[2], "202403");             // MonthYear
-  EXPECT_EQ(f[4], "2024.1781");          // FractionDate: day 65 / 365
-  EXPECT_EQ(f[5], "RUSMIL");             // Actor1Code
-  EXPECT_EQ(f[6], "Russian forces");     // Actor1Name
-  EXPECT_EQ(f[7], "RUS");                // Actor1CountryCode
-  EXPECT_EQ(f[12], "MIL");               // Actor1Type1Code
-  EXPECT_EQ(f[15], "UKR");               // Actor2Code
-  EXPECT_EQ(f[17], "UKR");               // Actor2CountryCode
-  EXPECT_EQ(f[25], "1");                 // IsRootEvent
-  EXPECT_EQ(f[26], "194");               // EventCode
-  EXPECT_EQ(f[28], "19");                // EventRootCode
-  EXPECT_EQ(f[29], "4");                 // QuadClass
-  EXPECT_EQ(f[30], "-10.0");             // GoldsteinScale
-  EXPECT_EQ(f[31], "2");                 // NumMentions
-  EXPECT_EQ(f[33], "1");                 // NumArticles
-  EXPECT_EQ(f[59].size(), 14u);          // DATEADDED
+  EXPECT_EQ(f[1], "20240305");        // SQLDATE
+  EXPECT_EQ(f[2], "202403");          // MonthYear
+  EXPECT_EQ(f[4], "2024.1781");       // FractionDate: day 65 / 365
+  EXPECT_EQ(f[5], "RUSMIL");          // Actor1Code
+  EXPECT_EQ(f[6], "Russian forces");  // Actor1Name
+  EXPECT_EQ(f[7], "RUS");             // Actor1CountryCode
+  EXPECT_EQ(f[12], "MIL");            // Actor1Type1Code
+  EXPECT_EQ(f[15], "UKR");            // Actor2Code
+  EXPECT_EQ(f[17], "UKR");            // Actor2CountryCode
+  EXPECT_EQ(f[25], "1");              // IsRootEvent
+  EXPECT_EQ(f[26], "194");            // EventCode
+  EXPECT_EQ(f[28], "19");             // EventRootCode
+  EXPECT_EQ(f[29], "4");              // QuadClass
+  EXPECT_EQ(f[30], "-10.0");          // GoldsteinScale
+  EXPECT_EQ(f[31], "2");              // NumMentions
+  EXPECT_EQ(f[33], "1");              // NumArticles
+  EXPECT_EQ(f[59].size(), 14u);       // DATEADDED
   EXPECT_EQ(f[60], "https://www.example.org/news/1");
 
   ASSERT_TRUE(ExportGdelt(db, GdeltTable::kMentions, &mentions, &n).ok());
@@ -110,18 +111,18 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
   f = Split(line);
   ASSERT_EQ(f.size(), 16u);
   EXPECT_EQ(f[1], "20240305000000");
-  EXPECT_EQ(f[4], "example.org");        // MentionSourceName from the URL
-  EXPECT_EQ(f[6], "1");                  // SentenceID, from 1
-  EXPECT_EQ(f[7], "0");                  // Actor1CharOffset
+  EXPECT_EQ(f[4], "example.org");  // MentionSourceName from the URL
+  EXPECT_EQ(f[6], "1");            // SentenceID, from 1
+  EXPECT_EQ(f[7], "0");            // Actor1CharOffset
   EXPECT_EQ(f[8], "23");
   EXPECT_EQ(f[9], "15");
-  EXPECT_EQ(f[12], "43");                // MentionDocLen
+  EXPECT_EQ(f[12], "43");  // MentionDocLen
   std::getline(lines, line);
   EXPECT_EQ(Split(line)[6], "4");
 
   std::ostringstream none;
-  Status missing = ExportGdelt((dir / "nothing.db").string(), GdeltTable::kEvents,
-                               &none);
+  Status missing =
+      ExportGdelt((dir / "nothing.db").string(), GdeltTable::kEvents, &none);
   EXPECT_FALSE(missing.ok());
   EXPECT_NE(missing.message().find("nothing.db"), std::string::npos);
   fs::remove_all(dir);

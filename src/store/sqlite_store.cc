@@ -89,7 +89,8 @@ void BindInt(sqlite3_stmt* s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(
+    const std::string& path) {
   std::unique_ptr<SqliteStore> store(new SqliteStore(path));
   Status s = store->Init();
   if (!s.ok()) return s;
@@ -120,8 +121,8 @@ Status SqliteStore::Prepare(const char* sql, sqlite3_stmt** stmt) {
 
 Status SqliteStore::Init() {
   if (sqlite3_open_v2(path_.c_str(), &db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK)
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK)
     return Error("cannot open the database");
   sqlite3_busy_timeout(db_, 10000);
   if (sqlite3_db_readonly(db_, "main") == 1)
@@ -183,7 +184,8 @@ Status SqliteStore::Init() {
     const char* sql;
     sqlite3_stmt** stmt;
   } statements[] = {
-      {"SELECT id, text_sha256 FROM articles WHERE doc_id = ?1", &find_article_},
+      {"SELECT id, text_sha256 FROM articles WHERE doc_id = ?1",
+       &find_article_},
       {"INSERT INTO articles (doc_id, date, title, url, source, text_sha256, "
        "bytes, sentences, loaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
        "?9)",
@@ -215,8 +217,7 @@ Status SqliteStore::Init() {
        "a ON a.id = m.article_id WHERE m.event_id = ?1) "
        "WHERE id = ?1",
        &recount_},
-      {"DELETE FROM events WHERE id = ?1 AND num_mentions = 0",
-       &delete_empty_},
+      {"DELETE FROM events WHERE id = ?1 AND num_mentions = 0", &delete_empty_},
   };
   for (auto& st : statements) {
     s = Prepare(st.sql, st.stmt);
@@ -227,10 +228,9 @@ Status SqliteStore::Init() {
 
 SqliteStore::~SqliteStore() {
   if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  for (sqlite3_stmt* s :
-       {find_article_, insert_article_, update_article_, old_events_,
-        delete_mentions_, upsert_event_, insert_mention_, recount_,
-        delete_empty_})
+  for (sqlite3_stmt* s : {find_article_, insert_article_, update_article_,
+                          old_events_, delete_mentions_, upsert_event_,
+                          insert_mention_, recount_, delete_empty_})
     sqlite3_finalize(s);
   sqlite3_close(db_);
 }

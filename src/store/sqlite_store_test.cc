@@ -67,8 +67,9 @@ class StoreTest : public ::testing::Test {
   }
   int64_t Query(const std::string& sql) {
     sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
-              SQLITE_OK);
+    EXPECT_EQ(
+        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+        SQLITE_OK);
     sqlite3_stmt* q = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &q, nullptr), SQLITE_OK)
         << sql;
@@ -88,7 +89,8 @@ TEST_F(StoreTest, MentionsCollapseIntoEventsWithCounts) {
   ASSERT_TRUE(store.ok()) << store.status().message();
   CodedArticle a, b;
   a.sentences = 2;
-  a.events = {MakeEvent("RUS", "UKR", "190", 0), MakeEvent("RUS", "UKR", "190", 1),
+  a.events = {MakeEvent("RUS", "UKR", "190", 0),
+              MakeEvent("RUS", "UKR", "190", 1),
               MakeEvent("USA", "", "010", 1)};
   b.sentences = 1;
   b.events = {MakeEvent("RUS", "UKR", "190", 0)};
@@ -163,7 +165,8 @@ TEST_F(StoreTest, NotADatabase) {
 TEST_F(StoreTest, ForeignDatabase) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "CREATE TABLE people (name TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "CREATE TABLE people (name TEXT)", nullptr, nullptr,
+               nullptr);
   sqlite3_close(db);
   auto store = SqliteStore::Open(path_);
   ASSERT_FALSE(store.ok());
