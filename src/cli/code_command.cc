@@ -34,6 +34,7 @@ struct CodeArgs {
   int threads = 0;  // 0: one per core
   bool stats = false;
   std::string db;
+  std::string gazetteer;
 };
 
 int RunCode(const CodeArgs& args) {
@@ -53,12 +54,18 @@ int RunCode(const CodeArgs& args) {
   options.require_source_actor = args.require_actors;
   options.drop_furniture = !args.keep_furniture;
   options.max_sentence_bytes = args.max_sentence_bytes;
+  options.gazetteer = args.gazetteer;
   auto coder = Coder::Create(options);
   if (!coder.ok()) {
     std::cerr << "dyad code: cannot load dictionaries:\n"
               << coder.status().message() << "\n";
     return kExitUsage;
   }
+  if (!(*coder)->gazetteer_status().ok() && args.gazetteer != "none" &&
+      !args.quiet)
+    std::cerr << "dyad code: events get no places: "
+              << (*coder)->gazetteer_status().message()
+              << " (run scripts/setup.sh to install the gazetteer)\n";
   ReaderOptions reader_options;
   reader_options.default_date = default_date;
   if (args.input_format == "jsonl") reader_options.format = InputFormat::kJsonl;
@@ -214,6 +221,9 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                   "Store articles, de-duplicated events and mentions in this "
                   "SQLite database (created if missing; "
                   "docs/formats/database.md) instead of writing events");
+  cmd->add_option("--gazetteer", args->gazetteer,
+                  "Gazetteer of places (docs/formats/gazetteer.md); 'none' "
+                  "codes without places");
   cmd->add_flag("--stats", args->stats,
                 "Print load and coding time and rates as JSON on stderr");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");

@@ -50,4 +50,16 @@ std::vector<const ContextActor*> ArticleContext::LastTwoCountries() const {
   return out;
 }
 
+void ArticleContext::NoteCountry(uint16_t country) {
+  for (size_t i = 0; i < place_countries_.size(); ++i)
+    if (place_countries_[i] == country) {
+      place_countries_.erase(place_countries_.begin() + i);
+      break;
+    }
+  place_countries_.push_back(country);
+  // A handful is enough; the latest count.
+  if (place_countries_.size() > 8)
+    place_countries_.erase(place_countries_.begin());
+}
+
 }  // namespace dyad

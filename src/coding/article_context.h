@@ -12,9 +12,13 @@
 #ifndef DYAD_CODING_ARTICLE_CONTEXT_H_
 #define DYAD_CODING_ARTICLE_CONTEXT_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "dyad/event.h"
 
 namespace dyad {
 
@@ -63,8 +67,25 @@ class ArticleContext {
   // about Syria says nothing about who "the rebels" are).
   bool OnlyDatelineCountry() const;
 
+  // Places: the countries (gazetteer indexes) the article has named, in
+  // actors and places, latest last; ambiguous place names prefer them.
+  void NoteCountry(uint16_t country);
+  const std::vector<uint16_t>& place_countries() const {
+    return place_countries_;
+  }
+  // The place the dateline names, resolved, with its words (rule
+  // "dateline").
+  void set_dateline_place(EventPlace place) {
+    dateline_place_ = std::move(place);
+  }
+  const std::optional<EventPlace>& dateline_place() const {
+    return dateline_place_;
+  }
+
  private:
   std::string dateline_country_;
+  std::vector<uint16_t> place_countries_;
+  std::optional<EventPlace> dateline_place_;
   bool story_discarded_ = false;
   std::vector<ContextActor> actors_;                   // in order met
   std::vector<std::pair<std::string, size_t>> names_;  // name -> actor index

@@ -1,26 +1,72 @@
 #include "dyad/coder.h"
 
 #include <algorithm>
+#include <future>
+#include <mutex>
+#include <unordered_map>
 
+#include "coding/place_finder.h"
 #include "coding/sentence_coder.h"
 #include "dict/dictionary_set.h"
+#include "geo/gazetteer.h"
 #include "text/furniture.h"
 #include "text/normalizer.h"
 #include "text/sentence_splitter.h"
 
 namespace dyad {
 
+namespace {
+
+// Gazetteers by path, loaded once per process (tests and the Python
+// binding create many coders).
+Result<std::shared_ptr<const Gazetteer>> LoadGazetteer(
+    const CoderOptions& options) {
+  if (options.gazetteer == "none")
+    return Status::NotFound("places turned off (--gazetteer none)");
+  const std::string path = options.gazetteer.empty()
+                               ? Gazetteer::DefaultPlacesPath()
+                               : options.gazetteer;
+  std::vector<std::string> dirs = options.dictionary_dirs;
+  for (const std::string& d : DictionarySet::DefaultDirs()) dirs.push_back(d);
+  static std::mutex mu;
+  static std::unordered_map<std::string,
+                            Result<std::shared_ptr<const Gazetteer>>>
+      cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(path);
+  if (it == cache.end())
+    it = cache.emplace(path, Gazetteer::Load(path, dirs)).first;
+  return it->second;
+}
+
+}  // namespace
+
 Coder::Coder(std::shared_ptr<const DictionarySet> dicts,
              const CoderOptions& options)
-    : dicts_(std::move(dicts)), options_(options) {}
+    : dicts_(std::move(dicts)), options_(options) {
+  auto gazetteer = LoadGazetteer(options_);
+  if (gazetteer.ok()) {
+    gazetteer_ = gazetteer.value();
+  } else {
+    gazetteer_status_ = gazetteer.status();
+  }
+}
 
 Coder::~Coder() = default;
 
 Result<std::unique_ptr<Coder>> Coder::Create(const CoderOptions& options) {
   std::vector<std::string> dirs = options.dictionary_dirs;
   if (dirs.empty()) dirs = DictionarySet::DefaultDirs();
+  // The gazetteer loads on another thread while the dictionaries do.
+  auto gazetteer_loading = std::async(
+      std::launch::async, [&options] { return LoadGazetteer(options); });
   auto dicts = DictionarySet::Load(dirs);
+  auto gazetteer = gazetteer_loading.get();
   if (!dicts.ok()) return dicts.status();
+  // A gazetteer that is there but broken is an error; one that is missing
+  // only means no places (gazetteer_status() says so).
+  if (!gazetteer.ok() && gazetteer.status().code() != Status::Code::kNotFound)
+    return gazetteer.status();
   return Create(std::move(dicts).value(), options);
 }
 
@@ -74,6 +120,89 @@ void Shift(Span* s, size_t by) {
   s->end += by;
 }
 
+void FillPlace(const Gazetteer& gaz, const GeoPlace& p, EventPlace* out) {
+  const GeoCountry& c = gaz.country_of(p);
+  out->type = gaz.GdeltType(p);
+  out->name = gaz.FullName(p);
+  out->country = c.iso3;
+  out->fips = c.fips;
+  out->adm1 = gaz.Adm1Code(p);
+  out->feature_id = gaz.FeatureId(p);
+  out->lat = p.lat;
+  out->lon = p.lon;
+  out->has_coords = p.has_coords;
+}
+
+void SetOriginalSpan(const NormalizedText& norm, const Article& article,
+                     size_t begin, size_t end, EventPlace* place) {
+  norm.OriginalRange(begin, end, &place->span.start, &place->span.end);
+  place->text = article.text.substr(place->span.start,
+                                    place->span.end - place->span.start);
+}
+
+bool Overlaps(const Span& a, const Span& b) {
+  return a.start < b.end && b.start < a.end;
+}
+
+// Gives each event of one sentence its place: a place named after a
+// locative preposition, nearest the verb (after it first); else a city or
+// region the sentence names outside the event's actor phrases. Else the
+// dateline's place.
+void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
+                  const Article& article, const PlaceFinder& finder,
+                  const std::vector<TaggedToken>& tagged,
+                  ArticleContext* context, Event* first, Event* last) {
+  for (Event* e = first; e != last; ++e)
+    for (const std::string* code :
+         {&e->source.country, e->target ? &e->target->country : nullptr})
+      if (code && !code->empty())
+        if (const GeoCountry* c = gaz.CountryByIso3(*code))
+          context->NoteCountry(gaz.place(c->place).country);
+  std::vector<PlaceMention> mentions =
+      finder.Find(norm, tagged, context->place_countries(), context);
+  std::vector<EventPlace> found(mentions.size());
+  for (size_t m = 0; m < mentions.size(); ++m)
+    SetOriginalSpan(norm, article, mentions[m].begin, mentions[m].end,
+                    &found[m]);
+  for (Event* e = first; e != last; ++e) {
+    int best = -1;
+    long best_score = 0;
+    for (size_t m = 0; m < mentions.size(); ++m) {
+      const GeoPlace& p = gaz.place(mentions[m].place);
+      // A name the event's actors are made of ("Baghdad said") is not its
+      // place; "rebels in Jamundi" (a target phrase) still places it.
+      if (!mentions[m].locative &&
+          (Overlaps(found[m].span, e->source.span) ||
+           (e->target && Overlaps(found[m].span, e->target->span))))
+        continue;
+      // A country named without a preposition is an actor, not a place.
+      if (!mentions[m].locative && p.kind == GeoKind::kCountry) continue;
+      const long after = static_cast<long>(found[m].span.start) -
+                         static_cast<long>(e->verb.end);
+      const long before = static_cast<long>(e->verb.start) -
+                          static_cast<long>(found[m].span.end);
+      long score = after >= 0 ? after : 2 * std::max(before, 0L);
+      // "in the Colombian department of Antioquia": the most specific.
+      if (p.kind == GeoKind::kCountry) score += 60;
+      if (p.kind == GeoKind::kRegion) score += 20;
+      if (!mentions[m].locative) score += 1L << 30;
+      if (best < 0 || score < best_score) {
+        best = static_cast<int>(m);
+        best_score = score;
+      }
+    }
+    if (best >= 0) {
+      EventPlace place = found[best];
+      FillPlace(gaz, gaz.place(mentions[best].place), &place);
+      place.rule = mentions[best].locative ? "locative" : "mention";
+      context->NoteCountry(gaz.place(mentions[best].place).country);
+      e->place = std::move(place);
+    } else if (context->dateline_place()) {
+      e->place = context->dateline_place();
+    }
+  }
+}
+
 }  // namespace
 
 CodedArticle Coder::Code(const Article& article) const {
@@ -125,6 +254,8 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
       Shift(&e.source.span, begin);
       if (e.target) Shift(&e.target->span, begin);
       Shift(&e.verb, begin);
+      // A dateline place points into the first piece already.
+      if (e.place && e.place->rule != "dateline") Shift(&e.place->span, begin);
       for (Evidence& ev : e.evidence) Shift(&ev.span, begin);
       if (sink) {
         sink(e);
@@ -178,6 +309,28 @@ void Coder::CodePiece(const Article& article, size_t base, int first_sentence,
   if (base == 0)
     context->set_dateline_country(coder.PlaceCountry(
         norm, split.dateline_place_begin, split.dateline_place_end));
+  std::optional<PlaceFinder> finder;
+  if (gazetteer_) {
+    finder.emplace(dicts_.get(), gazetteer_.get());
+    if (base == 0) {
+      if (const GeoCountry* c =
+              gazetteer_->CountryByIso3(context->dateline_country()))
+        context->NoteCountry(gazetteer_->place(c->place).country);
+      uint32_t place = finder->Dateline(norm, split.dateline_place_begin,
+                                        split.dateline_place_end,
+                                        context->place_countries());
+      if (place != UINT32_MAX) {
+        EventPlace dateline;
+        FillPlace(*gazetteer_, gazetteer_->place(place), &dateline);
+        SetOriginalSpan(norm, article, split.dateline_place_begin,
+                        split.dateline_place_end, &dateline);
+        dateline.rule = "dateline";
+        context->set_dateline_place(std::move(dateline));
+        context->NoteCountry(gazetteer_->place(place).country);
+      }
+    }
+  }
+  std::vector<TaggedToken> tagged;  // of the sentence, for places
   int index = first_sentence;
   bool reported_cut = false;
   for (const SentenceSpan& s : split.sentences) {
@@ -190,7 +343,13 @@ void Coder::CodePiece(const Article& article, size_t base, int first_sentence,
                      norm.OriginalOffset(s.begin)});
       reported_cut = true;
     }
-    coder.Code(norm, article, index, s.begin, s.end, context, &out.events);
+    const size_t first_event = out.events.size();
+    coder.Code(norm, article, index, s.begin, s.end, context, &out.events,
+               finder ? &tagged : nullptr);
+    if (finder && out.events.size() > first_event)
+      AssignPlaces(*gazetteer_, norm, article, *finder, tagged, context,
+                   out.events.data() + first_event,
+                   out.events.data() + out.events.size());
     ++index;
   }
   out.sentences = index - first_sentence;

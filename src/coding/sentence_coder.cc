@@ -2317,11 +2317,13 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
 
 void SentenceCoder::Code(const NormalizedText& norm, const Article& article,
                          int sentence_index, size_t begin, size_t end,
-                         ArticleContext* context,
-                         std::vector<Event>* events) const {
+                         ArticleContext* context, std::vector<Event>* events,
+                         std::vector<TaggedToken>* tagged_out) const {
   std::vector<Token> tokens = Tokenize(norm.text, begin, end);
+  if (tagged_out) tagged_out->clear();
   if (tokens.empty()) return;
   std::vector<TaggedToken> tagged = tagger_.Tag(norm.text, norm.lower, tokens);
+  if (tagged_out) *tagged_out = tagged;
   Analysis analysis(*dicts_, *options_, norm, article, std::move(tagged),
                     context);
   analysis.Run(sentence_index, events);

@@ -46,10 +46,11 @@ class SentenceCoder {
 
   // Codes normalized text [begin, end) of `article`, appending events.
   // `context` (may be null) carries what earlier sentences named and learns
-  // from this one.
+  // from this one. `tagged` (may be null) gets the sentence's tagged tokens.
   void Code(const NormalizedText& norm, const Article& article,
             int sentence_index, size_t begin, size_t end,
-            ArticleContext* context, std::vector<Event>* events) const;
+            ArticleContext* context, std::vector<Event>* events,
+            std::vector<TaggedToken>* tagged = nullptr) const;
 
   // The country a place phrase names ("BAGHDAD" -> "IRQ"), or "".
   std::string PlaceCountry(const NormalizedText& norm, size_t begin,

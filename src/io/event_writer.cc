@@ -45,6 +45,46 @@ void AppendActor(const EventActor& a, std::string* out) {
   AppendSpanAndClose(a.span, out);
 }
 
+void AppendCoordinate(bool has, double v, std::string* out) {
+  if (!has) {
+    out->append("null");
+    return;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.5f", v);
+  out->append(buf);
+}
+
+// `, "place": {...}` or `, "place": null`.
+void AppendPlace(const Event& e, std::string* out) {
+  out->append(", \"place\": ");
+  if (!e.place) {
+    out->append("null");
+    return;
+  }
+  const EventPlace& p = *e.place;
+  out->append("{\"name\": ");
+  AppendString(p.name, out);
+  out->append(", \"type\": " + std::to_string(p.type));
+  out->append(", \"country\": ");
+  AppendString(p.country, out);
+  out->append(", \"fips\": ");
+  AppendString(p.fips, out);
+  out->append(", \"adm1\": ");
+  AppendString(p.adm1, out);
+  out->append(", \"feature_id\": ");
+  AppendString(p.feature_id, out);
+  out->append(", \"lat\": ");
+  AppendCoordinate(p.has_coords, p.lat, out);
+  out->append(", \"lon\": ");
+  AppendCoordinate(p.has_coords, p.lon, out);
+  out->append(", \"rule\": ");
+  AppendString(p.rule, out);
+  out->append(", \"text\": ");
+  AppendString(p.text, out);
+  AppendSpanAndClose(p.span, out);
+}
+
 class JsonlWriter : public EventWriter {
  public:
   JsonlWriter(std::ostream* out, bool explain) : out_(out), explain_(explain) {}
@@ -77,6 +117,7 @@ class JsonlWriter : public EventWriter {
     buf_.append(", \"plover_context\": ");
     AppendString(e.plover_context, &buf_);
     AppendVerb(e, &buf_);
+    AppendPlace(e, &buf_);
     if (explain_) {
       buf_.append(", \"explain\": {\"rule\": ");
       AppendString(e.rule, &buf_);
@@ -110,10 +151,11 @@ class TsvWriter : public EventWriter {
  public:
   TsvWriter(std::ostream* out, bool header) : out_(out) {
     if (header)
-      *out_ << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_text\t"
-           "source_start\tsource_end\ttarget_code\ttarget_country\t"
-           "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
-           "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
+      *out_ << "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_"
+               "text\t"
+               "source_start\tsource_end\ttarget_code\ttarget_country\t"
+               "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
+               "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
   }
 
   void Write(const Event& e) override {

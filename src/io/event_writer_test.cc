@@ -38,7 +38,40 @@ TEST(EventWriterTest, WritesTheSharedJsonlRecord) {
       "\"quad_class\": 1, \"goldstein\": 4.0, \"plover\": \"AGREE\", "
       "\"plover_mode\": \"\", \"plover_context\": \"diplomatic\", "
       "\"verb\": {\"text\": \"expected to begin\", \"start\": 23, "
-      "\"end\": 39}}\n");
+      "\"end\": 39}, \"place\": null}\n");
+}
+
+TEST(EventWriterTest, WritesThePlace) {
+  Event e = Sample();
+  EventPlace p;
+  p.type = 4;
+  p.name = "Jamundí, Valle del Cauca, Colombia";
+  p.country = "COL";
+  p.fips = "CO";
+  p.adm1 = "CO29";
+  p.feature_id = "3680387";
+  p.lat = 3.26074;
+  p.lon = -76.53499;
+  p.has_coords = true;
+  p.text = "Jamundi";
+  p.span = Span{50, 57};
+  p.rule = "locative";
+  e.place = p;
+  std::ostringstream out;
+  EventWriter::Create(OutputFormat::kJsonl, &out, false)->Write(e);
+  EXPECT_NE(out.str().find(
+                "\"place\": {\"name\": \"Jamundí, Valle del Cauca, Colombia\", "
+                "\"type\": 4, \"country\": \"COL\", \"fips\": \"CO\", "
+                "\"adm1\": \"CO29\", \"feature_id\": \"3680387\", "
+                "\"lat\": 3.26074, \"lon\": -76.53499, \"rule\": "
+                "\"locative\", \"text\": \"Jamundi\", \"start\": 50, "
+                "\"end\": 57}}"),
+            std::string::npos)
+      << out.str();
+  e.place->has_coords = false;  // a region GeoNames has no places for
+  out.str("");
+  EventWriter::Create(OutputFormat::kJsonl, &out, false)->Write(e);
+  EXPECT_NE(out.str().find("\"lat\": null, \"lon\": null"), std::string::npos);
 }
 
 TEST(EventWriterTest, NullTargetAndExplanation) {

@@ -52,13 +52,15 @@ PyObject* Check(PyObject* o) {
 // Dict keys, interned once. Never freed: they live as long as the process
 // (freeing them at exit would run after the interpreter is gone).
 struct Keys {
-#define DYAD_KEYS(X)                                                       \
-  X(doc_id) X(sentence) X(date) X(source) X(target) X(code) X(root)        \
-  X(quad_class) X(goldstein) X(plover) X(plover_mode) X(plover_context)    \
-  X(verb) X(text) X(start) X(end) X(country) X(explain) X(rule)            \
-  X(evidence) X(role) X(entry) X(pattern) X(events) X(diagnostics)         \
-  X(message) X(offset) X(sentences) X(id) X(title) X(url) X(records)       \
-  X(failed) X(warnings) X(bytes)
+#define DYAD_KEYS(X)                                                          \
+  X(doc_id)                                                                   \
+  X(sentence) X(date) X(source) X(target) X(code) X(root) X(quad_class)       \
+      X(goldstein) X(plover) X(plover_mode) X(plover_context) X(verb) X(text) \
+          X(start) X(end) X(country) X(explain) X(rule) X(evidence) X(role)   \
+              X(entry) X(pattern) X(events) X(diagnostics) X(message)         \
+                  X(offset) X(sentences) X(id) X(title) X(url) X(records)     \
+                      X(failed) X(warnings) X(bytes) X(place) X(name) X(type) \
+                          X(fips) X(adm1) X(feature_id) X(lat) X(lon)
 #define DYAD_DECLARE(name) PyObject* name;
   DYAD_KEYS(DYAD_DECLARE)
 #undef DYAD_DECLARE
@@ -81,8 +83,8 @@ void Put(PyObject* d, PyObject* key, PyObject* value) {
 // A Python str of `s`, each invalid UTF-8 byte as U+FFFD, as the JSONL
 // writer prints it (AppendJsonEscaped).
 PyObject* Str(std::string_view s) {
-  PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()),
-                                     nullptr);
+  PyObject* o = PyUnicode_DecodeUTF8(
+      s.data(), static_cast<Py_ssize_t>(s.size()), nullptr);
   if (o) return o;
   PyErr_Clear();
   std::string clean;
@@ -97,9 +99,8 @@ PyObject* Str(std::string_view s) {
       i += n;
     }
   }
-  return Check(PyUnicode_DecodeUTF8(clean.data(),
-                                    static_cast<Py_ssize_t>(clean.size()),
-                                    nullptr));
+  return Check(PyUnicode_DecodeUTF8(
+      clean.data(), static_cast<Py_ssize_t>(clean.size()), nullptr));
 }
 
 PyObject* Int(size_t v) { return PyLong_FromSize_t(v); }
@@ -144,6 +145,40 @@ PyObject* ActorDict(const EventActor& a) {
   return d;
 }
 
+// A coordinate as the writer prints it ("%.5f"), or None.
+PyObject* Coordinate(bool has, double v) {
+  if (!has) {
+    Py_INCREF(Py_None);
+    return Py_None;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.5f", v);
+  return PyFloat_FromDouble(std::strtod(buf, nullptr));
+}
+
+PyObject* PlaceDict(const EventPlace& p) {
+  const Keys& k = *g_keys;
+  PyObject* d = Check(PyDict_New());
+  try {
+    Put(d, k.name, Str(p.name));
+    Put(d, k.type, PyLong_FromLong(p.type));
+    Put(d, k.country, Str(p.country));
+    Put(d, k.fips, Str(p.fips));
+    Put(d, k.adm1, Str(p.adm1));
+    Put(d, k.feature_id, Str(p.feature_id));
+    Put(d, k.lat, Coordinate(p.has_coords, p.lat));
+    Put(d, k.lon, Coordinate(p.has_coords, p.lon));
+    Put(d, k.rule, Str(p.rule));
+    Put(d, k.text, Str(p.text));
+    Put(d, k.start, Int(p.span.start));
+    Put(d, k.end, Int(p.span.end));
+  } catch (...) {
+    Py_DECREF(d);
+    throw;
+  }
+  return d;
+}
+
 // One event as the dict the JSONL line reads as (JsonlWriter::Write).
 PyObject* EventDict(const Event& e, bool explain) {
   const Keys& k = *g_keys;
@@ -167,6 +202,12 @@ PyObject* EventDict(const Event& e, bool explain) {
     Put(d, k.plover_mode, Str(e.plover_mode));
     Put(d, k.plover_context, Str(e.plover_context));
     Put(d, k.verb, SpanDict(e.verb_text, e.verb));
+    if (e.place) {
+      Put(d, k.place, PlaceDict(*e.place));
+    } else {
+      Py_INCREF(Py_None);
+      Put(d, k.place, Py_None);
+    }
     if (explain) {
       PyObject* x = Check(PyDict_New());
       Put(d, k.explain, x);  // d holds it now; x stays valid
@@ -311,8 +352,8 @@ bool RecordToArticle(PyObject* record, const Date& default_date, bool strict,
   *article = Article{};
   if (!PyMapping_Check(record) || PyUnicode_Check(record) ||
       PyBytes_Check(record)) {
-    *why = std::string("a record must be a dict, not ") +
-           Py_TYPE(record)->tp_name;
+    *why =
+        std::string("a record must be a dict, not ") + Py_TYPE(record)->tp_name;
     return false;
   }
   auto get = [record](const char* key) -> py::object {
@@ -455,7 +496,8 @@ class PyCoder {
       else
         status = coder.status();
     }
-    if (!coder_) ThrowDyadError("cannot load dictionaries:\n" + status.message());
+    if (!coder_)
+      ThrowDyadError("cannot load dictionaries:\n" + status.message());
   }
 
   const CoderOptions& options() const { return options_; }
@@ -530,9 +572,9 @@ class PyCoder {
       const bool read =
           RecordToArticle(PyList_GET_ITEM(records.ptr(), i), default_date,
                           strict, &articles[i], &why, &warning);
-      std::string where = "record " + std::to_string(first_index + long(i)) +
-                          (articles[i].id.empty() ? ""
-                                                  : " '" + articles[i].id + "'");
+      std::string where =
+          "record " + std::to_string(first_index + long(i)) +
+          (articles[i].id.empty() ? "" : " '" + articles[i].id + "'");
       if (read) {
         ok[i] = 1;
         if (!warning.empty()) {
@@ -544,7 +586,8 @@ class PyCoder {
       }
       if (strict) ThrowDyadError(where + ": " + why);
       ++failed;
-      problems.append(py::reinterpret_steal<py::object>(Str(where + ": " + why)));
+      problems.append(
+          py::reinterpret_steal<py::object>(Str(where + ": " + why)));
       articles[i] = Article{};
     }
     std::vector<CodedArticle> coded(n);
@@ -629,9 +672,9 @@ class PyCoder {
   // and writer) and returns (output bytes, messages, stats): the output is
   // byte for byte what the CLI writes for the same lines; messages are its
   // stderr lines (bad records as name:line, warnings).
-  py::tuple CodeJsonl(py::object data, py::object sink,
-                      const std::string& name, const std::string& format,
-                      int threads, py::object default_date_obj) {
+  py::tuple CodeJsonl(py::object data, py::object sink, const std::string& name,
+                      const std::string& format, int threads,
+                      py::object default_date_obj) {
     if (!sink.is_none() && !py::hasattr(sink, "write"))
       throw py::type_error("out must have a write(bytes) method");
     const Date default_date = DefaultDate(default_date_obj);
@@ -695,9 +738,10 @@ class PyCoder {
     stats["events"] = st.events;
     stats["warnings"] = st.warnings;
     stats["bytes"] = st.bytes;
-    return py::make_tuple(
-        sink.is_none() ? py::object(py::bytes(out_text)) : py::object(py::none()),
-        py::reinterpret_steal<py::object>(Str(err_text)), stats);
+    return py::make_tuple(sink.is_none() ? py::object(py::bytes(out_text))
+                                         : py::object(py::none()),
+                          py::reinterpret_steal<py::object>(Str(err_text)),
+                          stats);
   }
 
  private:
@@ -748,6 +792,7 @@ PYBIND11_MODULE(_dyad, m) {
            py::arg("date"), py::arg("threads"), py::arg("strict"),
            py::arg("first_index"))
       .def("code_jsonl", &PyCoder::CodeJsonl, py::arg("data"), py::kw_only(),
-           py::arg("out") = py::none(), py::arg("name") = "<jsonl>", py::arg("format") = "jsonl",
-           py::arg("threads") = 1, py::arg("date") = py::none());
+           py::arg("out") = py::none(), py::arg("name") = "<jsonl>",
+           py::arg("format") = "jsonl", py::arg("threads") = 1,
+           py::arg("date") = py::none());
 }
