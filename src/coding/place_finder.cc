@@ -90,7 +90,15 @@ uint32_t PlaceFinder::CountryAt(const NormalizedText& norm,
   ActorMatch m;
   if (!dicts_->actors().LongestAt(norm.text, tagged, i, &m)) return UINT32_MAX;
   *end = m.end;
+  // A country's own entry, not a person coded as a citizen ("Juan Manuel
+  // Santos" is COL too): people have dated roles, countries come from the
+  // country files (countries.txt, iso_countries.txt).
+  const std::string& file = m.entry->file;
+  const bool country_file =
+      file.size() >= 13 &&
+      file.compare(file.size() - 13, 13, "countries.txt") == 0;
   if (m.entry->kind != ActorKind::kActor || m.entry->code.size() != 3 ||
+      !m.entry->roles.empty() || !country_file ||
       !dicts_->IsCountry(m.entry->code))
     return UINT32_MAX;
   const GeoCountry* c = gaz_->CountryByIso3(m.entry->code);

@@ -456,7 +456,7 @@ uint32_t Gazetteer::Choose(std::span<const uint32_t> candidates,
     if (p.kind == GeoKind::kRegion) score /= 5;
     for (uint16_t c : hints)
       if (c == p.country) {
-        score *= 1000;
+        score *= 30;
         break;
       }
     if (score > best_score) {
