@@ -69,6 +69,13 @@ bool IsNamePart(const TaggedToken& t) {
 }
 
 constexpr long kLargePlace = 100000;
+constexpr long kSmallPlace = 15000;
+
+// "Bolivar state", "Cauca department".
+bool IsRegionWord(std::string_view w) {
+  return OneOf(w, {"state", "province", "department", "region", "governorate",
+                   "district", "oblast", "prefecture", "county"});
+}
 
 // "Colombian", "Iraqi", "Afghans": a demonym, not the country's name.
 bool LooksLikeDemonym(std::string_view folded_match,
@@ -220,6 +227,13 @@ std::vector<PlaceMention> PlaceFinder::Find(
         after = q_end;
       }
     }
+    // "Bolivar state", "the province of X": a region.
+    std::vector<uint32_t> regions_only;
+    if (name_end < n && IsRegionWord(t[name_end].lower)) {
+      for (uint32_t c : candidates)
+        if (gaz_->place(c).kind == GeoKind::kRegion) regions_only.push_back(c);
+      if (!regions_only.empty()) candidates = regions_only;
+    }
     uint32_t chosen = gaz_->Choose(candidates, hints, qualifier);
     if (chosen == UINT32_MAX) {
       qualifier = nullptr;
@@ -233,9 +247,19 @@ std::vector<PlaceMention> PlaceFinder::Find(
     const GeoPlace& p = gaz_->place(chosen);
     bool hinted = false;
     for (uint16_t c : hints) hinted |= c == p.country;
+    const bool large = p.population >= kLargePlace ||
+                       p.kind == GeoKind::kRegion || p.feature == "PPLC" ||
+                       p.feature == "PPLA";
+    // A small place abroad named without a qualifier ("in Rio" is not the
+    // village in Greece when the article is about Brazil).
+    if (!hinted && qualifier == nullptr && p.population < kSmallPlace) {
+      i = name_end;
+      continue;
+    }
     if (!locative && qualifier == nullptr) {
-      // "Hernandez had been ...": a surname, most likely.
-      if (!hinted) {
+      // "Hernandez had been ...", "Vargas' assertion": a surname, most
+      // likely, unless a large place of a country the article names.
+      if (!hinted || (name_end - i == 1 && !large)) {
         i = name_end;
         continue;
       }

@@ -197,37 +197,84 @@ std::string Gazetteer::DefaultPlacesPath() {
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(
     const std::string& places_tsv, const std::vector<std::string>& data_dirs) {
-  std::string countries_path;
+  std::string geo_dir;
   for (const std::string& dir : data_dirs) {
     std::ifstream probe(dir + "/geo/countries.tsv");
     if (probe) {
-      countries_path = dir + "/geo/countries.tsv";
+      geo_dir = dir + "/geo/";
       break;
     }
   }
-  if (countries_path.empty())
+  if (geo_dir.empty())
     return Status::NotFound("geo/countries.tsv: not in any data folder");
   if (places_tsv.empty())
     return Status::NotFound("gazetteer: no path configured");
-  auto countries = ReadFile(countries_path);
+  auto countries = ReadFile(geo_dir + "countries.tsv");
   if (!countries.ok()) return countries.status();
   auto places = ReadFile(places_tsv);
   if (!places.ok()) return places.status();
+  auto aliases = ReadFile(geo_dir + "aliases.tsv");
+  if (!aliases.ok() && aliases.status().code() != Status::Code::kNotFound)
+    return aliases.status();
   std::shared_ptr<Gazetteer> g(new Gazetteer());
-  if (Status s = g->ReadCountries(*countries, countries_path); !s.ok())
+  if (Status s = g->ReadCountries(*countries, geo_dir + "countries.tsv");
+      !s.ok())
     return s;
   if (Status s = g->ReadPlaces(*places, places_tsv); !s.ok()) return s;
   g->Finish();
+  if (aliases.ok())
+    if (Status s = g->ReadAliases(*aliases, geo_dir + "aliases.tsv"); !s.ok())
+      return s;
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(
-    std::string_view places, std::string_view countries) {
+    std::string_view places, std::string_view countries,
+    std::string_view aliases) {
   std::shared_ptr<Gazetteer> g(new Gazetteer());
   if (Status s = g->ReadCountries(countries, "countries"); !s.ok()) return s;
   if (Status s = g->ReadPlaces(places, "places"); !s.ok()) return s;
   g->Finish();
+  if (Status s = g->ReadAliases(aliases, "aliases"); !s.ok()) return s;
   return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+Status Gazetteer::ReadAliases(std::string_view text, const std::string& name) {
+  // After Finish(): each alias is added to the name index directly.
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    auto f = SplitTabs(line);
+    const std::string where = name + ":" + std::to_string(line_no) + ": ";
+    if (f.size() != 3 || f[0].empty() || f[2].empty())
+      return Status::Corrupt(where + "expected alias <tab> ISO2 <tab> name");
+    const GeoCountry* c = CountryByIso2(f[1]);
+    if (!c)
+      return Status::Corrupt(where + "unknown country " + std::string(f[1]));
+    // The place Choose() would take for the name within that country.
+    const GeoPlace& country = place(c->place);
+    const uint32_t best = Choose(Lookup(Fold(f[2])), {}, &country);
+    // A place this gazetteer lacks (a smaller test one, another GeoNames
+    // release): the alias names nothing.
+    if (best == UINT32_MAX) continue;
+    // Appended: a name's own places keep their slice; the alias gets one
+    // of its own.
+    const std::string folded = Fold(f[0]);
+    auto existing = Lookup(folded);
+    std::vector<uint32_t> list(existing.begin(), existing.end());
+    list.push_back(best);
+    NameRange& r = names_.FindOrAdd(folded);
+    r.offset = static_cast<uint32_t>(name_places_.size());
+    r.count = static_cast<uint32_t>(list.size());
+    name_places_.insert(name_places_.end(), list.begin(), list.end());
+    max_words_ = std::max(max_words_, WordCount(folded));
+  }
+  return Status::Ok();
 }
 
 Status Gazetteer::ReadCountries(std::string_view text,
@@ -386,6 +433,14 @@ void Gazetteer::Finish() {
     const GeoPlace& p = places_[i];
     if (p.kind == GeoKind::kCountry) continue;
     Index(p.name, i);
+    // "Washington, D.C." is also "Washington"; "New York City" and "Kuwait
+    // City" also "New York" and "Kuwait" (a country name wins over such a
+    // place: countries are found first).
+    if (const size_t comma = p.name.find(','); comma != std::string::npos)
+      Index(std::string_view(p.name).substr(0, comma), i);
+    if (p.kind == GeoKind::kCity && p.population >= 100000 &&
+        p.name.size() > 5 && p.name.compare(p.name.size() - 5, 5, " City") == 0)
+      Index(std::string_view(p.name).substr(0, p.name.size() - 5), i);
     const std::string folded = Fold(p.name);
     std::string bare = WithoutGenericWord(folded);
     if (p.kind == GeoKind::kRegion && !bare.empty()) Index(bare, i);

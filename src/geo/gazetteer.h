@@ -45,14 +45,16 @@ struct GeoCountry {
 
 class Gazetteer {
  public:
-  // Reads `places_tsv` (.deps/geo/gazetteer.tsv) and geo/countries.tsv
-  // from the first of `data_dirs` that has one. A malformed line fails the
-  // load with file:line; a missing places file fails with kNotFound.
+  // Reads `places_tsv` (.deps/geo/gazetteer.tsv), and geo/countries.tsv
+  // and geo/aliases.tsv from the first of `data_dirs` that has them. A
+  // malformed line fails the load with file:line; a missing places file
+  // fails with kNotFound.
   static Result<std::shared_ptr<const Gazetteer>> Load(
       const std::string& places_tsv, const std::vector<std::string>& data_dirs);
   // The same, from text (for tests).
   static Result<std::shared_ptr<const Gazetteer>> FromText(
-      std::string_view places, std::string_view countries);
+      std::string_view places, std::string_view countries,
+      std::string_view aliases = "");
 
   // $DYAD_GAZETTEER, else the path configured at build time.
   static std::string DefaultPlacesPath();
@@ -109,6 +111,7 @@ class Gazetteer {
   Status ReadCountries(std::string_view text, const std::string& name);
   Status ReadPlaces(std::string_view text, const std::string& name);
   void Finish();
+  Status ReadAliases(std::string_view text, const std::string& name);
   void Index(std::string_view name, uint32_t i);
 
   std::vector<GeoPlace> places_;

@@ -84,6 +84,24 @@ TEST(GazetteerTest, ChoosesByQualifierHintAndSize) {
   EXPECT_EQ(g->place(baghdad).kind, GeoKind::kCity);
 }
 
+TEST(GazetteerTest, AliasesAndShortNames) {
+  auto g = Gazetteer::FromText(
+      std::string(kPlaces) +
+          "C\t4140963\tWashington, D.C.\tUS\tDC\tPPLC\t601723\t38.9\t-77.0\n"
+          "C\t5128581\tNew York City\tUS\tNY\tPPL\t8175133\t40.7\t-74.0\n",
+      kCountries, "# aliases\nBaghdad City\tIQ\tBaghdad\nX\tIQ\tNowhere\n");
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  ASSERT_EQ(g.value()->Lookup("washington").size(), 1u);
+  ASSERT_EQ(g.value()->Lookup("new york").size(), 1u);
+  auto alias = g.value()->Lookup("baghdad city");
+  ASSERT_EQ(alias.size(), 1u);
+  EXPECT_EQ(g.value()->place(alias[0]).geonameid, 98182);  // the city
+  EXPECT_TRUE(g.value()->Lookup("x").empty());             // names nothing here
+  auto bad = Gazetteer::FromText(kPlaces, kCountries, "Rio\tBR\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("aliases:1:"), std::string::npos);
+}
+
 TEST(GazetteerTest, GdeltFields) {
   auto g = Small();
   ASSERT_NE(g, nullptr);
