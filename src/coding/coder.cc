@@ -125,6 +125,7 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
       Shift(&e.source.span, begin);
       if (e.target) Shift(&e.target->span, begin);
       Shift(&e.verb, begin);
+      if (!e.date_source.text.empty()) Shift(&e.date_source.span, begin);
       for (Evidence& ev : e.evidence) Shift(&ev.span, begin);
       if (sink) {
         sink(e);
