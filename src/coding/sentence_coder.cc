@@ -237,7 +237,8 @@ class Analysis {
   void FindTimes();
   // The date of m's events: the time expression of the sentence nearest the
   // verb, in its clause if there is one, else the article's date.
-  void DateOf(const VerbMatch& m, Event* ev) const;
+  // `subj` and `obj` are the act's phrases: part of its clause.
+  void DateOf(const VerbMatch& m, Range subj, Range obj, Event* ev) const;
   bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
                     const char* role, const ContextActor* given = nullptr,
                     const ActorMatch* shared_agent = nullptr) const;
@@ -2142,7 +2143,7 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
   Event dated;  // the date fields every event of this act shares
-  DateOf(m, &dated);
+  DateOf(m, subj, obj, &dated);
   std::vector<Range> sources =
       subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj, true);
   std::vector<Range> targets =
@@ -2261,21 +2262,44 @@ void Analysis::FindTimes() {
   times_ = FindTimeExpressions(tokens);
 }
 
-void Analysis::DateOf(const VerbMatch& m, Event* ev) const {
+void Analysis::DateOf(const VerbMatch& m, Range subj, Range obj,
+                      Event* ev) const {
   ev->article_date = article_.date.ToString();
   ev->date = ev->article_date;
   ev->date_source = DateSource{};
   if (!ev->date.empty()) ev->date_source.precision = "day";
+  auto other_verb = [this, &m](size_t k) {
+    return t_[k].pos == Pos::kVerb && (k < m.group_begin || k > m.last);
+  };
   // A clause boundary between tokens a < b: the expression belongs to
-  // another clause ("said on Monday that ... attacked").
-  auto boundary = [this](size_t a, size_t b) {
+  // another clause ("said on Monday that ... attacked", "the agreement
+  // reached in May").
+  auto boundary = [this, &other_verb](size_t a, size_t b) {
     for (size_t k = a; k < b; ++k) {
       Pos p = t_[k].pos;
       if (p == Pos::kSconj || p == Pos::kWh || IsPunct(k, ';') ||
-          IsPunct(k, ':'))
+          IsPunct(k, ':') || other_verb(k))
         return true;
     }
     return false;
+  };
+  // An expression of another clause dates the event only when the verb it
+  // hangs on is the event's own or a verb of saying ("police said on
+  // Tuesday that rebels attacked"): not "a video which appeared earlier
+  // this week shows ...", nor "finding that in 2012 ...".
+  // The verb an expression hangs on: the nearest (before it on a tie).
+  auto governed_by_saying = [this, &m](const TimeExpression& x) {
+    size_t before = SIZE_MAX, after = SIZE_MAX;
+    for (size_t k = x.first; k-- > 0 && before == SIZE_MAX;)
+      if (t_[k].pos == Pos::kVerb) before = k;
+    for (size_t k = x.last; k < t_.size() && after == SIZE_MAX; ++k)
+      if (t_[k].pos == Pos::kVerb) after = k;
+    size_t g = before;
+    if (after != SIZE_MAX &&
+        (before == SIZE_MAX || after - x.last < x.first - 1 - before))
+      g = after;
+    if (g == SIZE_MAX) return false;
+    return (g >= m.group_begin && g <= m.last) || IsClauseVerb(t_[g].lemma);
   };
   const TimeExpression* best = nullptr;
   std::pair<bool, size_t> best_key{true, SIZE_MAX};
@@ -2284,12 +2308,21 @@ void Analysis::DateOf(const VerbMatch& m, Event* ev) const {
     for (size_t k = x.first; k < x.last; ++k)
       if (mention_at_[k] >= 0) in_actor = true;
     if (in_actor) continue;
-    if (x.last > m.head && x.first <= m.last) continue;  // inside the verb
     bool before = x.last <= m.head;
-    size_t distance = before ? m.head - x.last : x.first - m.last;
-    std::pair<bool, size_t> key{before ? boundary(x.last, m.group_begin)
-                                       : boundary(m.last + 1, x.first),
-                                distance};
+    bool inside = !before && x.first <= m.last;  // in the pattern's words
+    size_t distance = inside ? 0 : before ? m.head - x.last : x.first - m.last;
+    // The act's own phrases are part of its clause: look for a boundary
+    // only between them and the expression ("returned a statue that
+    // belonged to a collector to China on Tuesday").
+    size_t from = m.last + 1, to = m.group_begin;
+    if (!obj.empty() && obj.begin > m.last && obj.end <= x.first)
+      from = obj.end;
+    if (!subj.empty() && subj.end <= m.group_begin && subj.begin >= x.last)
+      to = subj.begin;
+    std::pair<bool, size_t> key{
+        !inside && (before ? boundary(x.last, to) : boundary(from, x.first)),
+        distance};
+    if (key.first && !governed_by_saying(x)) continue;
     if (key < best_key) {
       best_key = key;
       best = &x;

@@ -145,6 +145,14 @@ bool IsTimeOfDay(std::string_view w) {
          w == "midday" || w == "noon";
 }
 
+// The first words of named days ("Good Friday", "Super Tuesday").
+bool IsHolidayWord(std::string_view w) {
+  for (std::string_view h : {"good", "black", "super", "ash", "holy", "maundy",
+                             "easter", "palm", "bloody", "cyber", "great"})
+    if (w == h) return true;
+  return false;
+}
+
 bool IsDateWord(std::string_view w) {
   return w == "on" || w == "in" || w == "during" || w == "since" ||
          w == "early" || w == "late" || w == "mid" || w == "earlier" ||
@@ -188,10 +196,12 @@ class Finder {
     for (size_t i = 0; i < t_.size();) {
       TimeExpression e;
       bool limit = IsLimitWord(t_[i].lower);
-      if (At(limit ? i + 1 : i, &e)) {
+      if (limit ? At(i + 1, &e, t_[i].lower) : At(i, &e)) {
         if (!limit) out.push_back(e);
         i = e.last;  // a limit's date is consumed, not reported
-        // ... and so is the other end of a range ("between May and June").
+        // ... and so are the rest of it ("by May next year") and the other
+        // end of a range ("between May and June").
+        while (limit && At(i, &e) && e.first == i) i = e.last;
         while (limit && (W(i) == "and" || W(i) == "or") && At(i + 1, &e))
           i = e.last;
       } else {
@@ -216,14 +226,16 @@ class Finder {
            std::isalpha(static_cast<unsigned char>(t_[k - 1].text[0]));
   }
 
-  // Tries an expression starting at token i.
-  bool At(size_t i, TimeExpression* e) {
+  // Tries an expression starting at token i; `limit` is the word before it
+  // ("until", "by"), which stands for a preposition ("by March").
+  bool At(size_t i, TimeExpression* e, std::string_view limit = {}) {
     if (i >= t_.size()) return false;
     Lead lead;
+    lead.prep = limit;
     size_t j = i;
     for (; j < t_.size(); ++j) {
       std::string_view w = t_[j].lower;
-      if (lead.prep.empty() && !lead.the &&
+      if (lead.prep.empty() && !lead.the && limit.empty() &&
           (w == "on" || w == "in" || w == "during" || w == "since")) {
         lead.prep = w;
       } else if (!lead.edge && (w == "early" || w == "late" || w == "mid" ||
@@ -288,7 +300,7 @@ class Finder {
     if (!lead.the && !lead.this_one && lead.direction == 0 &&
         (w == "today" || w == "yesterday" || w == "tomorrow" ||
          w == "tonight")) {
-      if (bare && AfterName(j)) return false;
+      if (bare && Capitalized(t_[j]) && AfterName(j)) return false;
       Set(e, Kind::kDays, "relative-day",
           w == "tonight" ? j + 1 : TimeOfDay(j + 1));
       e->offset = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
@@ -321,7 +333,10 @@ class Finder {
       if (unit == 'e' && lead.the && !lead.this_one && lead.direction == 0 &&
           !(j >= 2 && (t_[j - 2].lower == "over" || t_[j - 2].lower == "at")))
         return false;
-      if (lead.the && unit != 'e') return false;      // "the last year": a span
+      if (lead.the && unit != 'e') return false;  // "the last year": a span
+      // "the last week of April", "during the past year".
+      if (W(j + 1) == "of" || (e->first > 0 && W(e->first - 1) == "the"))
+        return false;
       if (Possessive(j + 1)) return false;            // "last year's election"
       if (unit == 'e' && lead.the) e->first = j - 2;  // "over the weekend"
       Set(e,
@@ -336,7 +351,7 @@ class Finder {
     // Weekdays: on Tuesday, Tuesday, last Tuesday, late Friday night,
     // Tuesday, March 5.
     if (int wd = WeekdayOf(t_[j]); wd >= 0) {
-      if (bare && AfterName(j)) return false;
+      if (bare && j > 0 && IsHolidayWord(t_[j - 1].lower)) return false;
       if (lead.the && lead.prep.empty()) return false;  // "the Sunday Times"
       size_t k = j + 1;
       size_t after_comma = W(k) == "," ? k + 1 : k;

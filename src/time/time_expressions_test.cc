@@ -141,6 +141,10 @@ const Case kCases[] = {
     // Relative days and periods.
     {"Rebels attacked the town yesterday.", "2024-01-25", "yesterday",
      "2024-01-24", "day", "relative-day"},
+    {"Iraq condemned Turkey yesterday.", "2024-01-25", "yesterday",
+     "2024-01-24", "day", "relative-day"},
+    {"Iraq condemned Turkey Tuesday.", "2024-01-25", "Tuesday", "2024-01-23",
+     "day", "weekday"},
     {"Rebels attacked the town today.", "2024-01-25", "today", "2024-01-25",
      "day", "relative-day"},
     {"Rebels attacked the town last night.", "2024-01-01", "last night",
@@ -206,6 +210,8 @@ const Case kCases[] = {
     {"Troops fought in the summer heat.", "2024-01-25", "", "", "", ""},
     {"He read USA Today.", "2024-01-25", "", "", "", ""},
     {"The talks lasted from March to June.", "2024-01-25", "", "", "", ""},
+    {"They met during the last week of April.", "2024-05-25", "", "", "", ""},
+    {"It must finish by May next year.", "2024-01-25", "", "", "", ""},
 };
 
 TEST(TimeExpressionsTest, FindsAndResolves) {
