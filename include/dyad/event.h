@@ -52,13 +52,32 @@ struct EventPlace {
   std::string rule;
 };
 
+// How an event's date was found (docs/formats/events.md).
+struct DateSource {
+  // "article": nothing in the sentence dates the event, the article's date
+  // stands; else the kind of words that set it: "date", "month-day",
+  // "month", "year", "weekday", "relative-day", "relative-period",
+  // "season", "since".
+  std::string rule = "article";
+  // "day", "week", "month", "season" or "year" (the date is the first day of
+  // that period); "" when the date is unknown.
+  std::string precision;
+  std::string text;  // the words ("on Tuesday"); "" for "article"
+  Span span;         // where they are; empty for "article"
+};
+
 struct Event {
   std::string doc_id;
   int sentence = 0;  // index of the sentence in the article
   // Index of the act within the sentence: the events of one act (one per
   // source x target of a compound actor) share it.
   int act = 0;
-  std::string date;  // "YYYY-MM-DD" or ""
+  // The event's date, "YYYY-MM-DD", as the sentence says (see
+  // date_source), else the article's; "" when unknown (no article date and
+  // no absolute date in the sentence).
+  std::string date;
+  std::string article_date;  // the article's date, "" when none
+  DateSource date_source;
   EventActor source;
   std::optional<EventActor> target;
   std::string code;  // CAMEO code, "190"

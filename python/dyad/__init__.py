@@ -181,7 +181,8 @@ COLUMNS = (["doc_id", "sentence", "date"]
            + [f"target_{f}" for f in _ACTOR_FIELDS]
            + ["code", "root", "quad_class", "goldstein", "plover",
               "plover_mode", "plover_context", "verb_text", "verb_start",
-              "verb_end"])
+              "verb_end", "article_date", "date_rule", "date_precision",
+              "date_text", "date_start", "date_end"])
 
 
 def to_dataframe(events):
@@ -209,6 +210,12 @@ def to_dataframe(events):
         cols["verb_text"].append(v["text"])
         cols["verb_start"].append(v["start"])
         cols["verb_end"].append(v["end"])
+        # Output of an older dyad has no date_source: the article's date.
+        d = e.get("date_source") or {"rule": "article", "precision": "",
+                                     "text": "", "start": 0, "end": 0}
+        cols["article_date"].append(e.get("article_date", e["date"]))
+        for f in ("rule", "precision", "text", "start", "end"):
+            cols[f"date_{f}"].append(d[f])
         x = e.get("explain")
         if x is not None:
             has_explain = True
@@ -216,7 +223,7 @@ def to_dataframe(events):
         evidence.append(None if x is None else x["evidence"])
     frame = pd.DataFrame(cols, columns=COLUMNS)
     ints = ["sentence", "source_start", "source_end", "quad_class",
-            "verb_start", "verb_end"]
+            "verb_start", "verb_end", "date_start", "date_end"]
     frame[ints] = frame[ints].astype("int64")
     frame["goldstein"] = frame["goldstein"].astype("float64")
     for c in ("target_start", "target_end"):

@@ -41,7 +41,8 @@ def test_code_one_text(coder):
     first = events[0]
     assert list(first) == ["doc_id", "sentence", "date", "source", "target",
                            "code", "root", "quad_class", "goldstein", "plover",
-                           "plover_mode", "plover_context", "verb", "place"]
+                           "plover_mode", "plover_context", "verb",
+                           "date_source", "article_date", "place"]
     assert first["doc_id"] == "a1" and first["date"] == "2024-01-25"
     assert first["source"] == {"code": "IRQ", "country": "IRQ", "text": "Iraq",
                                "start": 20, "end": 24}
@@ -144,7 +145,11 @@ def test_dates(coder):
     assert {e["date"] for e in coder.code(WIRE)} == {""}
     # A default date for records without one, as `dyad code --date`.
     evs = list(coder.code_many([{"id": 1, "text": WIRE}], date="2024-01-25"))
-    assert {e["date"] for e in evs} == {"2024-01-25"}
+    assert {e["article_date"] for e in evs} == {"2024-01-25"}
+    # "expected to begin talks next week": the Monday after the article's
+    # Thursday, from the sentence; the other events have the article's date.
+    assert {(e["date"], e["date_source"]["text"]) for e in evs} == {
+        ("2024-01-25", ""), ("2024-01-29", "next week")}
     assert {e["doc_id"] for e in evs} == {"1"}  # integer ids as the CLI
 
 

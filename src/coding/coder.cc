@@ -254,6 +254,7 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
       Shift(&e.source.span, begin);
       if (e.target) Shift(&e.target->span, begin);
       Shift(&e.verb, begin);
+      if (!e.date_source.text.empty()) Shift(&e.date_source.span, begin);
       // A dateline place points into the first piece already.
       if (e.place && e.place->rule != "dateline") Shift(&e.place->span, begin);
       for (Evidence& ev : e.evidence) Shift(&ev.span, begin);

@@ -9,6 +9,7 @@
 #include "coding/article_context.h"
 #include "coding/intent.h"
 #include "text/tokenizer.h"
+#include "time/time_expressions.h"
 
 namespace dyad {
 namespace {
@@ -233,6 +234,11 @@ class Analysis {
                const std::string& pattern_code, Event* ev) const;
   void Emit(const VerbMatch& m, int sentence_index, int act,
             std::vector<Event>* events);
+  void FindTimes();
+  // The date of m's events: the time expression of the sentence nearest the
+  // verb, in its clause if there is one, else the article's date.
+  // `subj` and `obj` are the act's phrases: part of its clause.
+  void DateOf(const VerbMatch& m, Range subj, Range obj, Event* ev) const;
   bool ResolveActor(Range r, EventActor* actor, std::vector<Evidence>* evidence,
                     const char* role, const ContextActor* given = nullptr,
                     const ActorMatch* shared_agent = nullptr) const;
@@ -256,6 +262,7 @@ class Analysis {
   std::vector<int> mention_at_;  // token -> mention index or -1
   std::vector<bool> in_time_;    // token is part of a time phrase
   std::vector<VerbMatch> matches_;
+  std::vector<TimeExpression> times_;  // of the sentence, in order
 };
 
 void Analysis::FindMentions() {
@@ -2135,6 +2142,8 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
   // "A powerful earthquake killed thousands": no political event.
   if (!subj.empty() && HasDiscard(subj) && !HasActor(subj)) return;
   if (subj.empty() && m.passive && CauseIsDiscard(m.last + 1)) return;
+  Event dated;  // the date fields every event of this act shares
+  DateOf(m, subj, obj, &dated);
   std::vector<Range> sources =
       subj.empty() ? std::vector<Range>{subj} : Conjuncts(subj, true);
   std::vector<Range> targets =
@@ -2179,7 +2188,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.doc_id = article_.id;
       ev.sentence = sentence_index;
       ev.act = act;
-      ev.date = article_.date.ToString();
+      ev.date = dated.date;
+      ev.article_date = dated.article_date;
+      ev.date_source = dated.date_source;
       std::vector<Evidence>* evid = options_.explain ? &ev.evidence : nullptr;
       bool src_actor = ResolveActor(
           s, &ev.source, evid, "source", source_given[si],
@@ -2210,6 +2221,9 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       ev.verb = OriginalSpan(m.head, m.last + 1);
       ev.verb_text =
           article_.text.substr(ev.verb.start, ev.verb.end - ev.verb.start);
+      if (evid && ev.date_source.rule != "article")
+        evid->push_back(Evidence{"date", "", ev.date_source.rule, ev.date,
+                                 ev.date_source.span});
       LearnActor(s, ev.source);
       if (ev.target) LearnActor(o, *ev.target);
       if (rc && ev.target && ev.target->code != "---") {
@@ -2235,6 +2249,107 @@ void Analysis::Emit(const VerbMatch& m, int sentence_index, int act,
       events->push_back(std::move(ev));
     }
   }
+}
+
+void Analysis::FindTimes() {
+  std::vector<TimeToken> tokens;
+  tokens.reserve(t_.size());
+  for (const TaggedToken& t : t_)
+    tokens.push_back(
+        TimeToken{std::string_view(norm_.text)
+                      .substr(t.token.begin, t.token.end - t.token.begin),
+                  t.lower, t.token.begin, t.token.end, t.pos == Pos::kNoun});
+  times_ = FindTimeExpressions(tokens);
+}
+
+void Analysis::DateOf(const VerbMatch& m, Range subj, Range obj,
+                      Event* ev) const {
+  ev->article_date = article_.date.ToString();
+  ev->date = ev->article_date;
+  ev->date_source = DateSource{};
+  if (!ev->date.empty()) ev->date_source.precision = "day";
+  auto other_verb = [this, &m](size_t k) {
+    return t_[k].pos == Pos::kVerb && (k < m.group_begin || k > m.last);
+  };
+  // A clause boundary between tokens a < b: the expression belongs to
+  // another clause ("said on Monday that ... attacked", "the agreement
+  // reached in May").
+  auto boundary = [this, &other_verb](size_t a, size_t b) {
+    for (size_t k = a; k < b; ++k) {
+      Pos p = t_[k].pos;
+      if (p == Pos::kSconj || p == Pos::kWh || IsPunct(k, ';') ||
+          IsPunct(k, ':') || other_verb(k))
+        return true;
+    }
+    return false;
+  };
+  // An expression of another clause dates the event only when the verb it
+  // hangs on is the event's own or a verb of saying ("police said on
+  // Tuesday that rebels attacked"): not "a video which appeared earlier
+  // this week shows ...", nor "finding that in 2012 ...".
+  // The verb an expression hangs on: the nearest (before it on a tie).
+  auto governed_by_saying = [this, &m](const TimeExpression& x) {
+    size_t before = SIZE_MAX, after = SIZE_MAX;
+    for (size_t k = x.first; k-- > 0 && before == SIZE_MAX;)
+      if (t_[k].pos == Pos::kVerb) before = k;
+    for (size_t k = x.last; k < t_.size() && after == SIZE_MAX; ++k)
+      if (t_[k].pos == Pos::kVerb) after = k;
+    size_t g = before;
+    if (after != SIZE_MAX &&
+        (before == SIZE_MAX || after - x.last < x.first - 1 - before))
+      g = after;
+    if (g == SIZE_MAX) return false;
+    return (g >= m.group_begin && g <= m.last) || IsClauseVerb(t_[g].lemma);
+  };
+  const TimeExpression* best = nullptr;
+  std::pair<bool, size_t> best_key{true, SIZE_MAX};
+  for (const TimeExpression& x : times_) {
+    bool in_actor = false;  // inside an actor's name
+    for (size_t k = x.first; k < x.last; ++k)
+      if (mention_at_[k] >= 0) in_actor = true;
+    if (in_actor) continue;
+    bool before = x.last <= m.head;
+    bool inside = !before && x.first <= m.last;  // in the pattern's words
+    size_t distance = inside ? 0 : before ? m.head - x.last : x.first - m.last;
+    // The act's own phrases are part of its clause: look for a boundary
+    // only between them and the expression ("returned a statue that
+    // belonged to a collector to China on Tuesday").
+    size_t from = m.last + 1, to = m.group_begin;
+    if (!obj.empty() && obj.begin > m.last && obj.end <= x.first)
+      from = obj.end;
+    if (!subj.empty() && subj.end <= m.group_begin && subj.begin >= x.last)
+      to = subj.begin;
+    std::pair<bool, size_t> key{
+        !inside && (before ? boundary(x.last, to) : boundary(from, x.first)),
+        distance};
+    if (key.first && !governed_by_saying(x)) continue;
+    if (key < best_key) {
+      best_key = key;
+      best = &x;
+    }
+  }
+  if (!best) return;
+  // The tense of the clause decides which way "on Tuesday" points: future
+  // after will/shall/would, or after the act of an intention ("expected to
+  // begin talks on Tuesday", not "threatened on Tuesday to strike" nor "is
+  // ready to help, the ministry said on Tuesday").
+  bool future = m.intent && best->first > m.last;
+  for (size_t k = m.last + 1; future && k < best->first; ++k)
+    if (t_[k].pos == Pos::kPunct) future = false;  // ", the ministry said on"
+  for (size_t k = m.group_begin; k < m.head; ++k) {
+    std::string_view w = t_[k].lower;
+    if (w == "will" || w == "shall" || w == "'ll" || w == "wo" ||
+        (w == "would" && !(k + 1 < t_.size() && IsLower(k + 1, "have"))))
+      future = true;
+  }
+  ResolvedDate r =
+      Resolve(*best, article_.date, future ? Tense::kFuture : Tense::kPast);
+  DateSource& d = ev->date_source;
+  d.rule = std::string(best->rule);
+  d.precision = std::string(DatePrecisionName(r.precision));
+  d.span = OriginalSpan(best->first, best->last);
+  d.text = article_.text.substr(d.span.start, d.span.end - d.span.start);
+  ev->date = r.date.ToString();
 }
 
 void Analysis::Run(int sentence_index, std::vector<Event>* events) {
@@ -2292,6 +2407,7 @@ void Analysis::Run(int sentence_index, std::vector<Event>* events) {
                      if (a.first != b.first) return a.first < b.first;
                      return a.second->head < b.second->head;
                    });
+  if (!ranked.empty()) FindTimes();
   for (size_t a = 0; a < ranked.size(); ++a)
     Emit(*ranked[a].second, sentence_index, static_cast<int>(a), events);
   // One event per (source, target, code) in a sentence.

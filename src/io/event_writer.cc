@@ -35,6 +35,21 @@ void AppendVerb(const Event& e, std::string* out) {
   AppendSpanAndClose(e.verb, out);
 }
 
+// `, "date_source": {...}, "article_date": ...`: how the event's date was
+// found, and the article's date.
+void AppendDateSource(const Event& e, std::string* out) {
+  const DateSource& d = e.date_source;
+  out->append(", \"date_source\": {\"rule\": ");
+  AppendString(d.rule, out);
+  out->append(", \"precision\": ");
+  AppendString(d.precision, out);
+  out->append(", \"text\": ");
+  AppendString(d.text, out);
+  AppendSpanAndClose(d.span, out);
+  out->append(", \"article_date\": ");
+  AppendString(e.article_date, out);
+}
+
 void AppendActor(const EventActor& a, std::string* out) {
   out->append("{\"code\": ");
   AppendString(a.code, out);
@@ -117,6 +132,7 @@ class JsonlWriter : public EventWriter {
     buf_.append(", \"plover_context\": ");
     AppendString(e.plover_context, &buf_);
     AppendVerb(e, &buf_);
+    AppendDateSource(e, &buf_);
     AppendPlace(e, &buf_);
     if (explain_) {
       buf_.append(", \"explain\": {\"rule\": ");
@@ -155,7 +171,9 @@ class TsvWriter : public EventWriter {
                "text\t"
                "source_start\tsource_end\ttarget_code\ttarget_country\t"
                "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
-               "goldstein\tplover\tverb_text\tverb_start\tverb_end\n";
+               "goldstein\tplover\tverb_text\tverb_start\tverb_end\t"
+               "article_date\tdate_rule\tdate_precision\tdate_text\t"
+               "date_start\tdate_end\n";
   }
 
   void Write(const Event& e) override {
@@ -175,6 +193,13 @@ class TsvWriter : public EventWriter {
     Field(e.verb_text);
     Field(std::to_string(e.verb.start));
     Field(std::to_string(e.verb.end));
+    const DateSource& d = e.date_source;
+    Field(e.article_date);
+    Field(d.rule);
+    Field(d.precision);
+    Field(d.text);
+    Field(std::to_string(d.span.start));
+    Field(std::to_string(d.span.end));
     buf_.back() = '\n';
     out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -279,6 +304,7 @@ class PloverWriter : public EventWriter {
     b.append(", \"goldstein\": ");
     AppendNumber(e.goldstein, &b);
     AppendVerb(e, &b);
+    AppendDateSource(e, &b);
     b.append("}\n");
     out_->write(b.data(), static_cast<std::streamsize>(b.size()));
     pending_.clear();

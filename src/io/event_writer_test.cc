@@ -11,7 +11,9 @@ Event Sample() {
   Event e;
   e.doc_id = "a1";
   e.sentence = 0;
-  e.date = "2024-01-25";
+  e.date = "2024-01-23";
+  e.article_date = "2024-01-25";
+  e.date_source = DateSource{"weekday", "day", "on Tuesday", Span{45, 55}};
   e.source = EventActor{"USAGOV", "USA", "US officials", Span{10, 22}};
   e.target = EventActor{"IRQ", "IRQ", "Iraq", Span{40, 44}};
   e.code = "036";
@@ -30,7 +32,7 @@ TEST(EventWriterTest, WritesTheSharedJsonlRecord) {
   EventWriter::Create(OutputFormat::kJsonl, &out, false)->Write(Sample());
   EXPECT_EQ(
       out.str(),
-      "{\"doc_id\": \"a1\", \"sentence\": 0, \"date\": \"2024-01-25\", "
+      "{\"doc_id\": \"a1\", \"sentence\": 0, \"date\": \"2024-01-23\", "
       "\"source\": {\"code\": \"USAGOV\", \"country\": \"USA\", \"text\": "
       "\"US officials\", \"start\": 10, \"end\": 22}, \"target\": "
       "{\"code\": \"IRQ\", \"country\": \"IRQ\", \"text\": \"Iraq\", "
@@ -38,7 +40,24 @@ TEST(EventWriterTest, WritesTheSharedJsonlRecord) {
       "\"quad_class\": 1, \"goldstein\": 4.0, \"plover\": \"AGREE\", "
       "\"plover_mode\": \"\", \"plover_context\": \"diplomatic\", "
       "\"verb\": {\"text\": \"expected to begin\", \"start\": 23, "
-      "\"end\": 39}, \"place\": null}\n");
+      "\"end\": 39}, \"date_source\": {\"rule\": \"weekday\", "
+      "\"precision\": \"day\", \"text\": \"on Tuesday\", \"start\": 45, "
+      "\"end\": 55}, \"article_date\": \"2024-01-25\", \"place\": null}\n");
+}
+
+TEST(EventWriterTest, ArticleDateStandsWhenTheSentenceHasNone) {
+  Event e = Sample();
+  e.date = e.article_date;
+  e.date_source = DateSource{};
+  e.date_source.precision = "day";
+  std::ostringstream out;
+  EventWriter::Create(OutputFormat::kJsonl, &out, false)->Write(e);
+  EXPECT_NE(out.str().find("\"date\": \"2024-01-25\""), std::string::npos);
+  EXPECT_NE(out.str().find("\"date_source\": {\"rule\": \"article\", "
+                           "\"precision\": \"day\", \"text\": \"\", "
+                           "\"start\": 0, \"end\": 0}"),
+            std::string::npos)
+      << out.str();
 }
 
 TEST(EventWriterTest, WritesThePlace) {
@@ -112,11 +131,13 @@ TEST(EventWriterTest, TsvHasHeaderAndOneLinePerEvent) {
   std::getline(lines, l2);
   EXPECT_EQ(header.rfind("doc_id\tsentence\tdate\tsource_code", 0), 0u);
   EXPECT_EQ(l1,
-            "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\tIRQ\tIRQ\t"
-            "Iraq\t40\t44\t036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
+            "a1\t0\t2024-01-23\tUSAGOV\tUSA\tUS officials\t10\t22\tIRQ\tIRQ\t"
+            "Iraq\t40\t44\t036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39\t"
+            "2024-01-25\tweekday\tday\ton Tuesday\t45\t55");
   EXPECT_EQ(l2,
-            "a1\t0\t2024-01-25\tUSAGOV\tUSA\tUS officials\t10\t22\t\t\t\t\t\t"
-            "036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39");
+            "a1\t0\t2024-01-23\tUSAGOV\tUSA\tUS officials\t10\t22\t\t\t\t\t\t"
+            "036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39\t"
+            "2024-01-25\tweekday\tday\ton Tuesday\t45\t55");
   size_t tabs = std::count(header.begin(), header.end(), '\t');
   EXPECT_EQ(tabs, static_cast<size_t>(std::count(l2.begin(), l2.end(), '\t')));
 }

@@ -52,15 +52,15 @@ PyObject* Check(PyObject* o) {
 // Dict keys, interned once. Never freed: they live as long as the process
 // (freeing them at exit would run after the interpreter is gone).
 struct Keys {
-#define DYAD_KEYS(X)                                                          \
-  X(doc_id)                                                                   \
-  X(sentence) X(date) X(source) X(target) X(code) X(root) X(quad_class)       \
-      X(goldstein) X(plover) X(plover_mode) X(plover_context) X(verb) X(text) \
-          X(start) X(end) X(country) X(explain) X(rule) X(evidence) X(role)   \
-              X(entry) X(pattern) X(events) X(diagnostics) X(message)         \
-                  X(offset) X(sentences) X(id) X(title) X(url) X(records)     \
-                      X(failed) X(warnings) X(bytes) X(place) X(name) X(type) \
-                          X(fips) X(adm1) X(feature_id) X(lat) X(lon)
+#define DYAD_KEYS(X)                                                       \
+  X(doc_id) X(sentence) X(date) X(source) X(target) X(code) X(root)        \
+  X(quad_class) X(goldstein) X(plover) X(plover_mode) X(plover_context)    \
+  X(verb) X(text) X(start) X(end) X(country) X(explain) X(rule)            \
+  X(evidence) X(role) X(entry) X(pattern) X(events) X(diagnostics)         \
+  X(message) X(offset) X(sentences) X(id) X(title) X(url) X(records)       \
+  X(failed) X(warnings) X(bytes) X(date_source) X(precision)               \
+  X(article_date) X(place) X(name) X(type) X(fips)  \
+  X(adm1) X(feature_id) X(lat) X(lon)
 #define DYAD_DECLARE(name) PyObject* name;
   DYAD_KEYS(DYAD_DECLARE)
 #undef DYAD_DECLARE
@@ -202,6 +202,14 @@ PyObject* EventDict(const Event& e, bool explain) {
     Put(d, k.plover_mode, Str(e.plover_mode));
     Put(d, k.plover_context, Str(e.plover_context));
     Put(d, k.verb, SpanDict(e.verb_text, e.verb));
+    PyObject* when = Check(PyDict_New());
+    Put(d, k.date_source, when);  // d holds it now; `when` stays valid
+    Put(when, k.rule, Str(e.date_source.rule));
+    Put(when, k.precision, Str(e.date_source.precision));
+    Put(when, k.text, Str(e.date_source.text));
+    Put(when, k.start, Int(e.date_source.span.start));
+    Put(when, k.end, Int(e.date_source.span.end));
+    Put(d, k.article_date, Str(e.article_date));
     if (e.place) {
       Put(d, k.place, PlaceDict(*e.place));
     } else {

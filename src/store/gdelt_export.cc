@@ -89,7 +89,7 @@ SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.root,
           ORDER BY m.id LIMIT 1),
        EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id
                  AND m.sentence = 0),
-       a.loaded_at, a.url, a.doc_id
+       a.loaded_at, a.url, a.doc_id, a.date
 FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
 ORDER BY e.id)sql";
 
@@ -156,7 +156,9 @@ Status ExportGdelt(const std::string& db_path, GdeltTable table,
   std::string version;
   if (sqlite3_step(q) == SQLITE_ROW) version = Text(q, 0);
   sqlite3_finalize(q);
-  if (version != std::to_string(SqliteStore::kSchemaVersion)) {
+  // Version 1 has every column read here (its events carry article dates).
+  if (version != "1" &&
+      version != std::to_string(SqliteStore::kSchemaVersion)) {
     sqlite3_close(db);
     return Status::Corrupt(db_path + ": schema version '" + version +
                            "', this dyad reads version " +
@@ -191,7 +193,11 @@ Status ExportGdelt(const std::string& db_path, GdeltTable table,
       row += std::to_string(sqlite3_column_int64(q, 10)) + '\t';
       row += "0\t";  // AvgTone
       for (int geo = 0; geo < 3; ++geo) row += "0\t\t\t\t\t\t\t\t";
-      row += CompactTime(Text(q, 14)) + '\t';
+      // DATEADDED: when the first article appeared (its date), else when
+      // it was loaded.
+      const std::string added = Compact(Text(q, 17));
+      row +=
+          (added.empty() ? CompactTime(Text(q, 14)) : added + "000000") + '\t';
       std::string url = Text(q, 15);
       row += Field(url.empty() ? Text(q, 16) : url);
     } else {

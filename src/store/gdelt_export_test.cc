@@ -63,7 +63,11 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
     CodedArticle coded;
     coded.sentences = 1;
     Event e;
-    e.date = "2024-03-05";
+    // "... shelled Ukrainian positions yesterday": the event's date is the
+    // day before the article's.
+    e.date = "2024-03-04";
+    e.article_date = "2024-03-05";
+    e.date_source = DateSource{"relative-day", "day", "yesterday", {43, 52}};
     e.source = EventActor{"RUSMIL", "RUS", "Russian forces", {0, 14}};
     e.target = EventActor{"UKR", "UKR", "Ukrainian positions", {23, 42}};
     e.code = "194";
@@ -84,23 +88,24 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
   std::vector<std::string> f =
       Split(events.str().substr(0, events.str().size() - 1));
   ASSERT_EQ(f.size(), 61u);
-  EXPECT_EQ(f[1], "20240305");        // SQLDATE
-  EXPECT_EQ(f[2], "202403");          // MonthYear
-  EXPECT_EQ(f[4], "2024.1781");       // FractionDate: day 65 / 365
-  EXPECT_EQ(f[5], "RUSMIL");          // Actor1Code
-  EXPECT_EQ(f[6], "Russian forces");  // Actor1Name
-  EXPECT_EQ(f[7], "RUS");             // Actor1CountryCode
-  EXPECT_EQ(f[12], "MIL");            // Actor1Type1Code
-  EXPECT_EQ(f[15], "UKR");            // Actor2Code
-  EXPECT_EQ(f[17], "UKR");            // Actor2CountryCode
-  EXPECT_EQ(f[25], "1");              // IsRootEvent
-  EXPECT_EQ(f[26], "194");            // EventCode
-  EXPECT_EQ(f[28], "19");             // EventRootCode
-  EXPECT_EQ(f[29], "4");              // QuadClass
-  EXPECT_EQ(f[30], "-10.0");          // GoldsteinScale
-  EXPECT_EQ(f[31], "2");              // NumMentions
-  EXPECT_EQ(f[33], "1");              // NumArticles
-  EXPECT_EQ(f[59].size(), 14u);       // DATEADDED
+  EXPECT_EQ(f[1], "20240304");         // SQLDATE: the event's date
+  EXPECT_EQ(f[2], "202403");           // MonthYear
+  EXPECT_EQ(f[3], "2024");             // Year
+  EXPECT_EQ(f[4], "2024.1753");        // FractionDate: day 64 / 365
+  EXPECT_EQ(f[5], "RUSMIL");           // Actor1Code
+  EXPECT_EQ(f[6], "Russian forces");   // Actor1Name
+  EXPECT_EQ(f[7], "RUS");              // Actor1CountryCode
+  EXPECT_EQ(f[12], "MIL");             // Actor1Type1Code
+  EXPECT_EQ(f[15], "UKR");             // Actor2Code
+  EXPECT_EQ(f[17], "UKR");             // Actor2CountryCode
+  EXPECT_EQ(f[25], "1");               // IsRootEvent
+  EXPECT_EQ(f[26], "194");             // EventCode
+  EXPECT_EQ(f[28], "19");              // EventRootCode
+  EXPECT_EQ(f[29], "4");               // QuadClass
+  EXPECT_EQ(f[30], "-10.0");           // GoldsteinScale
+  EXPECT_EQ(f[31], "2");               // NumMentions
+  EXPECT_EQ(f[33], "1");               // NumArticles
+  EXPECT_EQ(f[59], "20240305000000");  // DATEADDED: the article's date
   EXPECT_EQ(f[60], "https://www.example.org/news/1");
 
   ASSERT_TRUE(ExportGdelt(db, GdeltTable::kMentions, &mentions, &n).ok());
@@ -110,10 +115,11 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
   std::getline(lines, line);
   f = Split(line);
   ASSERT_EQ(f.size(), 16u);
-  EXPECT_EQ(f[1], "20240305000000");
-  EXPECT_EQ(f[4], "example.org");  // MentionSourceName from the URL
-  EXPECT_EQ(f[6], "1");            // SentenceID, from 1
-  EXPECT_EQ(f[7], "0");            // Actor1CharOffset
+  EXPECT_EQ(f[1], "20240304000000");  // EventTimeDate: the event's date
+  EXPECT_EQ(f[2], "20240305000000");  // MentionTimeDate: the article's
+  EXPECT_EQ(f[4], "example.org");     // MentionSourceName from the URL
+  EXPECT_EQ(f[6], "1");               // SentenceID, from 1
+  EXPECT_EQ(f[7], "0");               // Actor1CharOffset
   EXPECT_EQ(f[8], "23");
   EXPECT_EQ(f[9], "15");
   EXPECT_EQ(f[12], "43");  // MentionDocLen

@@ -51,11 +51,25 @@ CREATE TABLE mentions (
   source_start INTEGER NOT NULL, source_end INTEGER NOT NULL,
   target_start INTEGER, target_end INTEGER,
   verb_start INTEGER NOT NULL, verb_end INTEGER NOT NULL,
-  rule TEXT NOT NULL);
+  rule TEXT NOT NULL,
+  date_text TEXT, date_start INTEGER, date_end INTEGER, date_rule TEXT,
+  date_precision TEXT);
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source_code, target_code);
+)sql";
+
+// Schema version 1 to 2: mentions say how the event's date was found
+// (events.date became the date the sentence gives). Old rows keep NULL
+// there, and their events the article's date.
+constexpr const char* kMigrate1To2 = R"sql(
+ALTER TABLE mentions ADD COLUMN date_text TEXT;
+ALTER TABLE mentions ADD COLUMN date_start INTEGER;
+ALTER TABLE mentions ADD COLUMN date_end INTEGER;
+ALTER TABLE mentions ADD COLUMN date_rule TEXT;
+ALTER TABLE mentions ADD COLUMN date_precision TEXT;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
 )sql";
 
 std::string Sha256Hex(std::string_view data) {
@@ -175,6 +189,17 @@ Status SqliteStore::Init() {
       return Status::Corrupt(path_ +
                              ": a SQLite database, but not a dyad event "
                              "database (no schema_version in table meta)");
+    if (version == "1") {
+      s = Exec("BEGIN IMMEDIATE");
+      if (s.ok()) s = Exec(kMigrate1To2);
+      if (s.ok()) s = Exec("COMMIT");
+      if (!s.ok()) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        return Status::IoError(s.message() +
+                               " (while migrating schema version 1 to 2)");
+      }
+      version = "2";
+    }
     if (version != std::to_string(kSchemaVersion))
       return Status::Corrupt(path_ + ": schema version " + version +
                              ", this dyad reads version " +
@@ -205,8 +230,10 @@ Status SqliteStore::Init() {
        &upsert_event_},
       {"INSERT INTO mentions (event_id, article_id, sentence, act, "
        "source_text, target_text, verb_text, source_start, source_end, "
-       "target_start, target_end, verb_start, verb_end, rule) VALUES (?1, ?2, "
-       "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+       "target_start, target_end, verb_start, verb_end, rule, date_text, "
+       "date_start, date_end, date_rule, date_precision) VALUES (?1, ?2, ?3, "
+       "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+       "?19)",
        &insert_mention_},
       {"UPDATE events SET "
        "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), "
@@ -351,6 +378,16 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
     BindInt(m, 12, static_cast<int64_t>(e.verb.start));
     BindInt(m, 13, static_cast<int64_t>(e.verb.end));
     BindText(m, 14, e.rule.empty() ? "active" : e.rule);
+    const DateSource& when = e.date_source;
+    if (when.text.empty()) {  // the article's date: no words set it
+      for (int i : {15, 16, 17}) sqlite3_bind_null(m, i);
+    } else {
+      BindText(m, 15, when.text);
+      BindInt(m, 16, static_cast<int64_t>(when.span.start));
+      BindInt(m, 17, static_cast<int64_t>(when.span.end));
+    }
+    BindText(m, 18, when.rule);
+    BindText(m, 19, when.precision);
     if (sqlite3_step(m) != SQLITE_DONE) return Error("cannot store a mention");
     ++stats_.mentions;
   }

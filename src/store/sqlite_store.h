@@ -37,9 +37,9 @@ struct StoreStats {
 
 class SqliteStore : public RecordSink {
  public:
-  // Opens (creating if need be) the database at `path`. Fails, naming the
-  // file, when it is not a SQLite database, holds another schema, or cannot
-  // be written.
+  // Opens (creating if need be) the database at `path`, migrating an older
+  // schema version in place. Fails, naming the file, when it is not a
+  // SQLite database, holds another schema, or cannot be written.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
   ~SqliteStore() override;
 
@@ -50,7 +50,9 @@ class SqliteStore : public RecordSink {
   // Rows in the events and mentions tables.
   Result<int64_t> CountRows(const char* table) const;
 
-  static constexpr int kSchemaVersion = 1;
+  // Version 2 added the date_* columns of mentions; a version-1 database
+  // is migrated in place when opened.
+  static constexpr int kSchemaVersion = 2;
 
  private:
   explicit SqliteStore(std::string path) : path_(std::move(path)) {}

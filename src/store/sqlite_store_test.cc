@@ -151,6 +151,117 @@ TEST_F(StoreTest, UncommittedBatchLeavesNoTrace) {
   EXPECT_EQ(Query("SELECT num_mentions FROM events"), 1);
 }
 
+// Two articles of different days report the same attack "on Tuesday": the
+// events carry the date the sentences give, so they are one event, and each
+// mention says which words dated it.
+TEST_F(StoreTest, SentenceDatedReportsOfDifferentDaysAreOneEvent) {
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  CodedArticle a, b;
+  a.sentences = b.sentences = 1;
+  a.events = {MakeEvent("RUS", "UKR", "190", 0)};
+  a.events[0].date = "2024-02-27";  // Tuesday, in a Wednesday article
+  a.events[0].article_date = "2024-02-28";
+  a.events[0].date_source =
+      DateSource{"weekday", "day", "on Tuesday", {14, 24}};
+  b.events = {a.events[0]};
+  b.events[0].article_date = "2024-02-29";  // Thursday's article
+  b.events[0].date_source.span = {30, 40};
+  InputRecord ra = Record("a", "text a"), rb = Record("b", "text b");
+  ra.article.date = ParseDate("2024-02-28");
+  rb.article.date = ParseDate("2024-02-29");
+  ASSERT_TRUE((*store)->Add(ra, a).ok());
+  ASSERT_TRUE((*store)->Add(rb, b).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ(Count(store->get(), "events"), 1);
+  EXPECT_EQ(Query("SELECT num_articles FROM events WHERE date = '2024-02-27'"),
+            2);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE date_text = 'on "
+                  "Tuesday' AND date_rule = 'weekday' AND date_precision = "
+                  "'day'"),
+            2);
+  EXPECT_EQ(Query("SELECT date_start FROM mentions m JOIN articles a ON "
+                  "a.id = m.article_id WHERE a.doc_id = 'b'"),
+            30);
+  EXPECT_EQ(Query("SELECT count(*) FROM articles WHERE date = '2024-02-29'"),
+            1);
+}
+
+TEST_F(StoreTest, ArticleDatedMentionHasNoDateWords) {
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  CodedArticle a;
+  a.events = {MakeEvent("RUS", "UKR", "190", 0)};
+  a.events[0].date_source.precision = "day";
+  ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE date_rule = 'article' "
+                  "AND date_text IS NULL AND date_start IS NULL"),
+            1);
+}
+
+// A database written by a dyad of schema version 1 is migrated in place:
+// its rows stay, its mentions get the date columns (NULL for old rows).
+TEST_F(StoreTest, MigratesSchemaVersion1) {
+  {
+    auto store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    CodedArticle a;
+    a.events = {MakeEvent("RUS", "UKR", "190", 0)};
+    ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
+    ASSERT_TRUE((*store)->EndBatch().ok());
+  }
+  // Back to version 1: the mentions table as it was.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  for (const char* c :
+       {"date_text", "date_start", "date_end", "date_rule", "date_precision"}) {
+    std::string sql = std::string("ALTER TABLE mentions DROP COLUMN ") + c;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+  }
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE meta SET value = '1' WHERE key = "
+                         "'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_EQ(Query("SELECT count(*) FROM pragma_table_info('mentions') WHERE "
+                  "name LIKE 'date%'"),
+            0);
+
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Query("SELECT value FROM meta WHERE key = 'schema_version'"), 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM pragma_table_info('mentions') WHERE "
+                  "name LIKE 'date%'"),
+            5);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE date_rule IS NULL"), 1);
+  CodedArticle b;
+  b.events = {MakeEvent("RUS", "UKR", "190", 0)};
+  b.events[0].date_source.precision = "day";
+  ASSERT_TRUE((*store)->Add(Record("b", "text b"), b).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ(Query("SELECT num_mentions FROM events"), 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE date_rule = 'article'"),
+            1);
+}
+
+TEST_F(StoreTest, RefusesANewerSchema) {
+  { ASSERT_TRUE(SqliteStore::Open(path_).ok()); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE meta SET value = '9' WHERE key = 'schema_version'",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto store = SqliteStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("schema version 9"),
+            std::string::npos)
+      << store.status().message();
+}
+
 TEST_F(StoreTest, NotADatabase) {
   std::ofstream(path_) << "this is a text file, not a database, but it is "
                           "long enough to be read as one page or more "

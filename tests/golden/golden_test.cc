@@ -4,8 +4,13 @@
 //   sentence <TAB> source code <TAB> source text <TAB> target code <TAB>
 //   target text <TAB> CAMEO code <TAB> verb text
 //
-// (target fields are "-" when the event has none). Lines starting with '#'
-// are comments and are kept when updating.
+// (target fields are "-" when the event has none), and, when words of the
+// sentence date the event, one more field:
+//
+//   date <SPACE> rule <SPACE> "words"     e.g. 2022-11-08 weekday "on Tuesday"
+//
+// (date "?" when it cannot be resolved: no article date). Lines starting
+// with '#' are comments and are kept when updating.
 //
 // To accept new output after a deliberate change, run with
 // DYAD_GOLDEN_UPDATE=1 and review the diff before committing.
@@ -57,6 +62,9 @@ std::string Render(const Event& e) {
     << (e.target ? e.target->code : "-") << '\t'
     << (e.target ? e.target->text : "-") << '\t' << e.code << '\t'
     << e.verb_text;
+  if (e.date_source.rule != "article")
+    s << '\t' << (e.date.empty() ? "?" : e.date) << ' ' << e.date_source.rule
+      << " \"" << e.date_source.text << '"';
   return s.str();
 }
 
