@@ -176,20 +176,25 @@ def cached_coder(dict_dirs=(), explain=False, require_source_actor=False,
 # DataFrame columns: the JSONL fields with the nested objects flattened as in
 # the TSV output (docs/formats/events.md).
 _ACTOR_FIELDS = ("code", "country", "text", "start", "end")
+_PLACE_FIELDS = ("type", "name", "country", "fips", "adm1", "feature_id",
+                 "lat", "lon", "rule", "text", "start", "end")
 COLUMNS = (["doc_id", "sentence", "date"]
            + [f"source_{f}" for f in _ACTOR_FIELDS]
            + [f"target_{f}" for f in _ACTOR_FIELDS]
            + ["code", "root", "quad_class", "goldstein", "plover",
               "plover_mode", "plover_context", "verb_text", "verb_start",
               "verb_end", "article_date", "date_rule", "date_precision",
-              "date_text", "date_start", "date_end"])
+              "date_text", "date_start", "date_end"]
+           + [f"place_{f}" for f in _PLACE_FIELDS])
 
 
 def to_dataframe(events):
     """A pandas DataFrame of events (dicts from code/code_many, or parsed
     JSONL lines), one row each, nested objects flattened: source_code ...
     source_end, target_code ... target_end (None / <NA> when there is no
-    target), verb_text, verb_start, verb_end. Events with `explain` get the
+    target), verb_text, verb_start, verb_end, the date columns, and
+    place_type ... place_end (<NA> when the event has no place). Events
+    with `explain` get the
     columns explain_rule and explain_evidence (a list of dicts)."""
     import pandas as pd
     cols = {c: [] for c in COLUMNS}
@@ -216,6 +221,9 @@ def to_dataframe(events):
         cols["article_date"].append(e.get("article_date", e["date"]))
         for f in ("rule", "precision", "text", "start", "end"):
             cols[f"date_{f}"].append(d[f])
+        p = e.get("place")
+        for f in _PLACE_FIELDS:
+            cols[f"place_{f}"].append(None if p is None else p[f])
         x = e.get("explain")
         if x is not None:
             has_explain = True
@@ -226,8 +234,11 @@ def to_dataframe(events):
             "verb_start", "verb_end", "date_start", "date_end"]
     frame[ints] = frame[ints].astype("int64")
     frame["goldstein"] = frame["goldstein"].astype("float64")
-    for c in ("target_start", "target_end"):
+    for c in ("target_start", "target_end", "place_type", "place_start",
+              "place_end"):
         frame[c] = pd.array(cols[c], dtype="Int64")
+    for c in ("place_lat", "place_lon"):
+        frame[c] = pd.array(cols[c], dtype="Float64")
     if has_explain:
         frame["explain_rule"] = rule
         frame["explain_evidence"] = evidence

@@ -173,7 +173,9 @@ class TsvWriter : public EventWriter {
                "target_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
                "goldstein\tplover\tverb_text\tverb_start\tverb_end\t"
                "article_date\tdate_rule\tdate_precision\tdate_text\t"
-               "date_start\tdate_end\n";
+               "date_start\tdate_end\tplace_type\tplace_name\tplace_country\t"
+               "place_fips\tplace_adm1\tplace_feature_id\tplace_lat\t"
+               "place_lon\tplace_rule\tplace_text\tplace_start\tplace_end\n";
   }
 
   void Write(const Event& e) override {
@@ -200,6 +202,7 @@ class TsvWriter : public EventWriter {
     Field(d.text);
     Field(std::to_string(d.span.start));
     Field(std::to_string(d.span.end));
+    Place(e.place ? &*e.place : nullptr);
     buf_.back() = '\n';
     out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -221,6 +224,29 @@ class TsvWriter : public EventWriter {
     }
     buf_.append(clean);
     buf_.push_back('\t');
+  }
+  // Twelve fields, all empty when there is no place.
+  void Place(const EventPlace* p) {
+    if (!p) {
+      for (int i = 0; i < 12; ++i) Field("");
+      return;
+    }
+    Field(std::to_string(p->type));
+    Field(p->name);
+    Field(p->country);
+    Field(p->fips);
+    Field(p->adm1);
+    Field(p->feature_id);
+    std::string c;
+    AppendCoordinate(p->has_coords, p->lat, &c);
+    Field(p->has_coords ? c : "");
+    c.clear();
+    AppendCoordinate(p->has_coords, p->lon, &c);
+    Field(p->has_coords ? c : "");
+    Field(p->rule);
+    Field(p->text);
+    Field(std::to_string(p->span.start));
+    Field(std::to_string(p->span.end));
   }
   void Actor(const EventActor* a) {
     if (!a) {

@@ -133,11 +133,13 @@ TEST(EventWriterTest, TsvHasHeaderAndOneLinePerEvent) {
   EXPECT_EQ(l1,
             "a1\t0\t2024-01-23\tUSAGOV\tUSA\tUS officials\t10\t22\tIRQ\tIRQ\t"
             "Iraq\t40\t44\t036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39\t"
-            "2024-01-25\tweekday\tday\ton Tuesday\t45\t55");
+            "2024-01-25\tweekday\tday\ton Tuesday\t45\t55"
+            "\t\t\t\t\t\t\t\t\t\t\t\t");  // no place: 12 empty fields
   EXPECT_EQ(l2,
             "a1\t0\t2024-01-23\tUSAGOV\tUSA\tUS officials\t10\t22\t\t\t\t\t\t"
             "036\t03\t1\t4.0\tAGREE\texpected to begin\t23\t39\t"
-            "2024-01-25\tweekday\tday\ton Tuesday\t45\t55");
+            "2024-01-25\tweekday\tday\ton Tuesday\t45\t55"
+            "\t\t\t\t\t\t\t\t\t\t\t\t");
   size_t tabs = std::count(header.begin(), header.end(), '\t');
   EXPECT_EQ(tabs, static_cast<size_t>(std::count(l2.begin(), l2.end(), '\t')));
 }

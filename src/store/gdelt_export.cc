@@ -89,9 +89,52 @@ SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.root,
           ORDER BY m.id LIMIT 1),
        EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id
                  AND m.sentence = 0),
-       a.loaded_at, a.url, a.doc_id, a.date
+       a.loaded_at, a.url, a.doc_id, a.date,
+       e.geo_type, e.geo_name, e.geo_fips, e.geo_adm1, e.geo_lat, e.geo_lon,
+       e.geo_feature_id
 FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
 ORDER BY e.id)sql";
+
+// Version 1 databases have no places.
+constexpr const char* kEventsSqlV1 = R"sql(
+SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.root,
+       e.quad_class, e.goldstein, e.num_mentions, e.num_sources,
+       e.num_articles,
+       (SELECT m.source_text FROM mentions m WHERE m.event_id = e.id
+          ORDER BY m.id LIMIT 1),
+       (SELECT m.target_text FROM mentions m WHERE m.event_id = e.id
+          ORDER BY m.id LIMIT 1),
+       EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id
+                 AND m.sentence = 0),
+       a.loaded_at, a.url, a.doc_id, a.date,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
+ORDER BY e.id)sql";
+
+// The eight Geo columns of one place, from columns [first, first + 7) of
+// `q`: Type, FullName, CountryCode, ADM1Code, ADM2Code (none), Lat, Long,
+// FeatureID. No place: type 0 and empty fields, as GDELT writes them.
+void AppendGeo(sqlite3_stmt* q, int first, std::string* row) {
+  if (sqlite3_column_type(q, first) == SQLITE_NULL) {
+    row->append("0\t\t\t\t\t\t\t\t");
+    return;
+  }
+  row->append(std::to_string(sqlite3_column_int(q, first)) + '\t');
+  row->append(Field(Text(q, first + 1)) + '\t');
+  row->append(Text(q, first + 2) + '\t');
+  row->append(Text(q, first + 3) + '\t');
+  row->append("\t");  // ADM2Code: dyad resolves no second-level division
+  for (int c : {first + 4, first + 5}) {
+    if (sqlite3_column_type(q, c) == SQLITE_NULL) {
+      row->append("\t");
+      continue;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", sqlite3_column_double(q, c));
+    row->append(std::string(buf) + '\t');
+  }
+  row->append(Field(Text(q, first + 6)) + '\t');
+}
 
 constexpr const char* kMentionsSql = R"sql(
 SELECT m.event_id, e.date, a.date, a.loaded_at, a.source, a.url, a.doc_id,
@@ -164,7 +207,9 @@ Status ExportGdelt(const std::string& db_path, GdeltTable table,
                            "', this dyad reads version " +
                            std::to_string(SqliteStore::kSchemaVersion));
   }
-  const char* sql = table == GdeltTable::kEvents ? kEventsSql : kMentionsSql;
+  const char* sql = table == GdeltTable::kMentions ? kMentionsSql
+                    : version == "1"               ? kEventsSqlV1
+                                                   : kEventsSql;
   if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) != SQLITE_OK)
     return fail("cannot read the events");
   std::string row;
@@ -192,7 +237,10 @@ Status ExportGdelt(const std::string& db_path, GdeltTable table,
       row += std::to_string(sqlite3_column_int64(q, 9)) + '\t';
       row += std::to_string(sqlite3_column_int64(q, 10)) + '\t';
       row += "0\t";  // AvgTone
-      for (int geo = 0; geo < 3; ++geo) row += "0\t\t\t\t\t\t\t\t";
+      // Actor1Geo and Actor2Geo: dyad does not place actors apart from
+      // the action; ActionGeo is the event's place.
+      for (int geo = 0; geo < 2; ++geo) row += "0\t\t\t\t\t\t\t\t";
+      AppendGeo(q, 18, &row);
       // DATEADDED: when the first article appeared (its date), else when
       // it was loaded.
       const std::string added = Compact(Text(q, 17));

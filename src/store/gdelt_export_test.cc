@@ -78,6 +78,21 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
     e.verb = {15, 22};
     coded.events = {e, e};
     coded.events[1].sentence = 3;
+    // The second mention names the place; the event takes it.
+    EventPlace place;
+    place.type = 4;
+    place.name = "Kharkiv, Kharkivska Oblast, Ukraine";
+    place.country = "UKR";
+    place.fips = "UP";
+    place.adm1 = "UP07";
+    place.feature_id = "706483";
+    place.lat = 49.98081;
+    place.lon = 36.25272;
+    place.has_coords = true;
+    place.text = "Kharkiv";
+    place.span = {100, 107};
+    place.rule = "locative";
+    coded.events[1].place = place;
     ASSERT_TRUE((*store)->Add(r, coded).ok());
     ASSERT_TRUE((*store)->EndBatch().ok());
   }
@@ -88,23 +103,33 @@ TEST(GdeltExportTest, EventsAndMentionsInGdeltColumns) {
   std::vector<std::string> f =
       Split(events.str().substr(0, events.str().size() - 1));
   ASSERT_EQ(f.size(), 61u);
-  EXPECT_EQ(f[1], "20240304");         // SQLDATE: the event's date
-  EXPECT_EQ(f[2], "202403");           // MonthYear
-  EXPECT_EQ(f[3], "2024");             // Year
-  EXPECT_EQ(f[4], "2024.1753");        // FractionDate: day 64 / 365
-  EXPECT_EQ(f[5], "RUSMIL");           // Actor1Code
-  EXPECT_EQ(f[6], "Russian forces");   // Actor1Name
-  EXPECT_EQ(f[7], "RUS");              // Actor1CountryCode
-  EXPECT_EQ(f[12], "MIL");             // Actor1Type1Code
-  EXPECT_EQ(f[15], "UKR");             // Actor2Code
-  EXPECT_EQ(f[17], "UKR");             // Actor2CountryCode
-  EXPECT_EQ(f[25], "1");               // IsRootEvent
-  EXPECT_EQ(f[26], "194");             // EventCode
-  EXPECT_EQ(f[28], "19");              // EventRootCode
-  EXPECT_EQ(f[29], "4");               // QuadClass
-  EXPECT_EQ(f[30], "-10.0");           // GoldsteinScale
-  EXPECT_EQ(f[31], "2");               // NumMentions
-  EXPECT_EQ(f[33], "1");               // NumArticles
+  EXPECT_EQ(f[1], "20240304");        // SQLDATE: the event's date
+  EXPECT_EQ(f[2], "202403");          // MonthYear
+  EXPECT_EQ(f[3], "2024");            // Year
+  EXPECT_EQ(f[4], "2024.1753");       // FractionDate: day 64 / 365
+  EXPECT_EQ(f[5], "RUSMIL");          // Actor1Code
+  EXPECT_EQ(f[6], "Russian forces");  // Actor1Name
+  EXPECT_EQ(f[7], "RUS");             // Actor1CountryCode
+  EXPECT_EQ(f[12], "MIL");            // Actor1Type1Code
+  EXPECT_EQ(f[15], "UKR");            // Actor2Code
+  EXPECT_EQ(f[17], "UKR");            // Actor2CountryCode
+  EXPECT_EQ(f[25], "1");              // IsRootEvent
+  EXPECT_EQ(f[26], "194");            // EventCode
+  EXPECT_EQ(f[28], "19");             // EventRootCode
+  EXPECT_EQ(f[29], "4");              // QuadClass
+  EXPECT_EQ(f[30], "-10.0");          // GoldsteinScale
+  EXPECT_EQ(f[31], "2");              // NumMentions
+  EXPECT_EQ(f[33], "1");              // NumArticles
+  EXPECT_EQ(f[35], "0");              // Actor1Geo_Type: not placed
+  EXPECT_EQ(f[43], "0");              // Actor2Geo_Type
+  EXPECT_EQ(f[51], "4");              // ActionGeo_Type: world city
+  EXPECT_EQ(f[52], "Kharkiv, Kharkivska Oblast, Ukraine");
+  EXPECT_EQ(f[53], "UP");              // ActionGeo_CountryCode (FIPS)
+  EXPECT_EQ(f[54], "UP07");            // ActionGeo_ADM1Code
+  EXPECT_EQ(f[55], "");                // ActionGeo_ADM2Code
+  EXPECT_EQ(f[56], "49.9808");         // ActionGeo_Lat
+  EXPECT_EQ(f[57], "36.2527");         // ActionGeo_Long
+  EXPECT_EQ(f[58], "706483");          // ActionGeo_FeatureID
   EXPECT_EQ(f[59], "20240305000000");  // DATEADDED: the article's date
   EXPECT_EQ(f[60], "https://www.example.org/news/1");
 

@@ -38,6 +38,8 @@ CREATE TABLE events (
   num_articles INTEGER NOT NULL DEFAULT 0,
   num_sources INTEGER NOT NULL DEFAULT 0,
   first_article_id INTEGER REFERENCES articles(id),
+  geo_type INTEGER, geo_name TEXT, geo_country TEXT, geo_fips TEXT,
+  geo_adm1 TEXT, geo_feature_id TEXT, geo_lat REAL, geo_lon REAL,
   UNIQUE (date, source_code, target_code, code));
 CREATE TABLE mentions (
   id INTEGER PRIMARY KEY,
@@ -53,7 +55,9 @@ CREATE TABLE mentions (
   verb_start INTEGER NOT NULL, verb_end INTEGER NOT NULL,
   rule TEXT NOT NULL,
   date_text TEXT, date_start INTEGER, date_end INTEGER, date_rule TEXT,
-  date_precision TEXT);
+  date_precision TEXT,
+  place_name TEXT, place_text TEXT, place_start INTEGER, place_end INTEGER,
+  place_rule TEXT);
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_date ON events(date);
@@ -61,14 +65,28 @@ CREATE INDEX events_dyad ON events(source_code, target_code);
 )sql";
 
 // Schema version 1 to 2: mentions say how the event's date was found
-// (events.date became the date the sentence gives). Old rows keep NULL
-// there, and their events the article's date.
+// (events.date became the date the sentence gives) and where it took place;
+// events get their place (GDELT's ActionGeo). Old rows keep NULL there, and
+// their events the article's date.
 constexpr const char* kMigrate1To2 = R"sql(
 ALTER TABLE mentions ADD COLUMN date_text TEXT;
 ALTER TABLE mentions ADD COLUMN date_start INTEGER;
 ALTER TABLE mentions ADD COLUMN date_end INTEGER;
 ALTER TABLE mentions ADD COLUMN date_rule TEXT;
 ALTER TABLE mentions ADD COLUMN date_precision TEXT;
+ALTER TABLE mentions ADD COLUMN place_name TEXT;
+ALTER TABLE mentions ADD COLUMN place_text TEXT;
+ALTER TABLE mentions ADD COLUMN place_start INTEGER;
+ALTER TABLE mentions ADD COLUMN place_end INTEGER;
+ALTER TABLE mentions ADD COLUMN place_rule TEXT;
+ALTER TABLE events ADD COLUMN geo_type INTEGER;
+ALTER TABLE events ADD COLUMN geo_name TEXT;
+ALTER TABLE events ADD COLUMN geo_country TEXT;
+ALTER TABLE events ADD COLUMN geo_fips TEXT;
+ALTER TABLE events ADD COLUMN geo_adm1 TEXT;
+ALTER TABLE events ADD COLUMN geo_feature_id TEXT;
+ALTER TABLE events ADD COLUMN geo_lat REAL;
+ALTER TABLE events ADD COLUMN geo_lon REAL;
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
 )sql";
 
@@ -224,16 +242,31 @@ Status SqliteStore::Init() {
       {"DELETE FROM mentions WHERE article_id = ?1", &delete_mentions_},
       {"INSERT INTO events (date, source_code, target_code, code, root, "
        "quad_class, goldstein, plover, source_country, target_country, "
-       "first_article_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-       "?11) ON CONFLICT (date, source_code, target_code, code) DO UPDATE SET "
-       "num_mentions = num_mentions RETURNING id, num_mentions",
+       "first_article_id, geo_type, geo_name, geo_country, geo_fips, "
+       "geo_adm1, geo_feature_id, geo_lat, geo_lon) VALUES (?1, ?2, ?3, ?4, "
+       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+       "ON CONFLICT (date, source_code, target_code, code) DO UPDATE SET "
+       "num_mentions = num_mentions, "
+       // An event takes the place of the first mention stored that has one.
+       "geo_type = coalesce(geo_type, excluded.geo_type), "
+       "geo_name = coalesce(geo_name, excluded.geo_name), "
+       "geo_country = coalesce(geo_country, excluded.geo_country), "
+       "geo_fips = coalesce(geo_fips, excluded.geo_fips), "
+       "geo_adm1 = coalesce(geo_adm1, excluded.geo_adm1), "
+       "geo_feature_id = coalesce(geo_feature_id, excluded.geo_feature_id), "
+       "geo_lat = CASE WHEN geo_type IS NULL THEN excluded.geo_lat ELSE "
+       "geo_lat END, "
+       "geo_lon = CASE WHEN geo_type IS NULL THEN excluded.geo_lon ELSE "
+       "geo_lon END "
+       "RETURNING id, num_mentions",
        &upsert_event_},
       {"INSERT INTO mentions (event_id, article_id, sentence, act, "
        "source_text, target_text, verb_text, source_start, source_end, "
        "target_start, target_end, verb_start, verb_end, rule, date_text, "
-       "date_start, date_end, date_rule, date_precision) VALUES (?1, ?2, ?3, "
+       "date_start, date_end, date_rule, date_precision, place_name, "
+       "place_text, place_start, place_end, place_rule) VALUES (?1, ?2, ?3, "
        "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-       "?19)",
+       "?19, ?20, ?21, ?22, ?23, ?24)",
        &insert_mention_},
       {"UPDATE events SET "
        "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), "
@@ -344,6 +377,24 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
     BindText(upsert_event_, 9, e.source.country);
     BindText(upsert_event_, 10, e.target ? e.target->country : "");
     BindInt(upsert_event_, 11, article_id);
+    if (e.place) {
+      const EventPlace& p = *e.place;
+      BindInt(upsert_event_, 12, p.type);
+      BindText(upsert_event_, 13, p.name);
+      BindText(upsert_event_, 14, p.country);
+      BindText(upsert_event_, 15, p.fips);
+      BindText(upsert_event_, 16, p.adm1);
+      BindText(upsert_event_, 17, p.feature_id);
+      if (p.has_coords) {
+        sqlite3_bind_double(upsert_event_, 18, p.lat);
+        sqlite3_bind_double(upsert_event_, 19, p.lon);
+      } else {
+        sqlite3_bind_null(upsert_event_, 18);
+        sqlite3_bind_null(upsert_event_, 19);
+      }
+    } else {
+      for (int i = 12; i <= 19; ++i) sqlite3_bind_null(upsert_event_, i);
+    }
     if (sqlite3_step(upsert_event_) != SQLITE_ROW)
       return Error("cannot store an event");
     const int64_t event_id = sqlite3_column_int64(upsert_event_, 0);
@@ -388,6 +439,15 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
     }
     BindText(m, 18, when.rule);
     BindText(m, 19, when.precision);
+    if (e.place) {
+      BindText(m, 20, e.place->name);
+      BindText(m, 21, e.place->text);
+      BindInt(m, 22, static_cast<int64_t>(e.place->span.start));
+      BindInt(m, 23, static_cast<int64_t>(e.place->span.end));
+      BindText(m, 24, e.place->rule);
+    } else {
+      for (int i = 20; i <= 24; ++i) sqlite3_bind_null(m, i);
+    }
     if (sqlite3_step(m) != SQLITE_DONE) return Error("cannot store a mention");
     ++stats_.mentions;
   }

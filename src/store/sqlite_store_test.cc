@@ -215,8 +215,16 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   for (const char* c :
-       {"date_text", "date_start", "date_end", "date_rule", "date_precision"}) {
-    std::string sql = std::string("ALTER TABLE mentions DROP COLUMN ") + c;
+       {"mentions date_text", "mentions date_start", "mentions date_end",
+        "mentions date_rule", "mentions date_precision", "mentions place_name",
+        "mentions place_text", "mentions place_start", "mentions place_end",
+        "mentions place_rule", "events geo_type", "events geo_name",
+        "events geo_country", "events geo_fips", "events geo_adm1",
+        "events geo_feature_id", "events geo_lat", "events geo_lon"}) {
+    std::string table_column = c;
+    const size_t space = table_column.find(' ');
+    std::string sql = "ALTER TABLE " + table_column.substr(0, space) +
+                      " DROP COLUMN " + table_column.substr(space + 1);
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr),
               SQLITE_OK)
         << sqlite3_errmsg(db);
@@ -238,6 +246,12 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
                   "name LIKE 'date%'"),
             5);
   EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE date_rule IS NULL"), 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM pragma_table_info('events') WHERE "
+                  "name LIKE 'geo%'"),
+            8);
+  EXPECT_EQ(Query("SELECT count(*) FROM pragma_table_info('mentions') WHERE "
+                  "name LIKE 'place%'"),
+            5);
   CodedArticle b;
   b.events = {MakeEvent("RUS", "UKR", "190", 0)};
   b.events[0].date_source.precision = "day";
@@ -245,6 +259,50 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
   ASSERT_TRUE((*store)->EndBatch().ok());
   EXPECT_EQ(Query("SELECT num_mentions FROM events"), 2);
   EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE date_rule = 'article'"),
+            1);
+}
+
+TEST_F(StoreTest, EventTakesThePlaceOfItsFirstPlacedMention) {
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  EventPlace mosul;
+  mosul.type = 4;
+  mosul.name = "Mosul, Nineveh, Iraq";
+  mosul.country = "IRQ";
+  mosul.fips = "IZ";
+  mosul.adm1 = "IZ15";
+  mosul.feature_id = "99072";
+  mosul.lat = 36.335;
+  mosul.lon = 43.11889;
+  mosul.has_coords = true;
+  mosul.text = "Mosul";
+  mosul.span = {20, 25};
+  mosul.rule = "locative";
+  EventPlace iraq = mosul;
+  iraq.type = 1;
+  iraq.name = "Iraq";
+  iraq.has_coords = false;
+  CodedArticle a, b, c;
+  a.events = {MakeEvent("IRQMIL", "IMGMOSISI", "190", 0)};  // no place
+  b.events = a.events;
+  b.events[0].place = mosul;
+  c.events = a.events;
+  c.events[0].place = iraq;  // a later mention does not move the event
+  ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
+  ASSERT_TRUE((*store)->Add(Record("b", "text b"), b).ok());
+  ASSERT_TRUE((*store)->Add(Record("c", "text c"), c).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ(Query("SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(Query("SELECT geo_type FROM events"), 4);
+  EXPECT_EQ(Query("SELECT count(*) FROM events WHERE geo_name = 'Mosul, "
+                  "Nineveh, Iraq' AND geo_adm1 = 'IZ15' AND geo_feature_id = "
+                  "'99072' AND abs(geo_lat - 36.335) < 1e-9"),
+            1);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE place_rule IS NULL"), 1);
+  EXPECT_EQ(Query("SELECT place_start FROM mentions WHERE place_text = "
+                  "'Mosul'"),
+            20);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE place_name = 'Iraq'"),
             1);
 }
 
