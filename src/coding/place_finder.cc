@@ -227,9 +227,15 @@ std::vector<PlaceMention> PlaceFinder::Find(
         after = q_end;
       }
     }
-    // "Bolivar state", "the province of X": a region.
+    // "Bolivar state", "the state of Sucre", "the provinces of X": a region.
     std::vector<uint32_t> regions_only;
-    if (name_end < n && IsRegionWord(t[name_end].lower)) {
+    const bool region_word_before =
+        i >= 2 && t[i - 1].lower == "of" &&
+        (IsRegionWord(t[i - 2].lower) ||
+         (t[i - 2].lower.size() > 1 && t[i - 2].lower.back() == 's' &&
+          IsRegionWord(t[i - 2].lower.substr(0, t[i - 2].lower.size() - 1))));
+    if ((name_end < n && IsRegionWord(t[name_end].lower)) ||
+        region_word_before) {
       for (uint32_t c : candidates)
         if (gaz_->place(c).kind == GeoKind::kRegion) regions_only.push_back(c);
       if (!regions_only.empty()) candidates = regions_only;

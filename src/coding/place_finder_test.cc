@@ -24,12 +24,17 @@ constexpr std::string_view kCountries =
     "PAK\tPK\tPK\tPakistan\n"
     "POL\tPL\tPL\tPoland\n"
     "BRA\tBR\tBR\tBrazil\n"
-    "USA\tUS\tUS\tUnited States\n";
+    "USA\tUS\tUS\tUnited States\n"
+    "VEN\tVE\tVE\tVenezuela\n"
+    "BOL\tBO\tBL\tBolivia\n";
 
 constexpr std::string_view kPlaces =
     "R\tCO\t29\tValle del Cauca Department\n"
     "R\tCO\t38\tMagdalena Department\n"
     "R\tIQ\t15\tNineveh\n"
+    "R\tVE\t22\tSucre\n"
+    "C\t3645528\tCumaná\tVE\t22\tPPLA\t257783\t10.45397\t-64.18256\n"
+    "C\t3903987\tSucre\tBO\t01\tPPLC\t224838\t-19.03332\t-65.26274\n"
     "C\t3680387\tJamundí\tCO\t29\tPPLA2\t44833\t3.26074\t-76.53499\n"
     "C\t3668605\tSanta Marta\tCO\t38\tPPLA\t431781\t11.24079\t-74.19904\n"
     "C\t3688689\tBogotá\tCO\t34\tPPLC\t7674366\t4.60971\t-74.08175\n"
@@ -117,6 +122,15 @@ TEST_F(PlaceFinderTest, CommonWordsMonthsAndWeekdaysNeedMore) {
   EXPECT_EQ(Find("The men were held in Police."), Places{});
   EXPECT_EQ(Find("The men were held in Police.", {CountryIndex("POL")}),
             (Places{"Police@POL:L"}));
+}
+
+TEST_F(PlaceFinderTest, RegionWordsPickRegions) {
+  // Sucre: a region of Venezuela and the capital of Bolivia.
+  EXPECT_EQ(Find("A grenade exploded in Sucre."), (Places{"Sucre@BOL:L"}));
+  EXPECT_EQ(Find("A grenade exploded in the state of Sucre."),
+            (Places{"Sucre@VEN:L"}));
+  EXPECT_EQ(Find("A grenade exploded in Sucre state."),
+            (Places{"Sucre@VEN:L"}));
 }
 
 TEST_F(PlaceFinderTest, AmbiguousNamesFollowTheArticle) {
