@@ -146,8 +146,8 @@ bool Overlaps(const Span& a, const Span& b) {
 
 // Gives each event of one sentence its place: a place named after a
 // locative preposition, nearest the verb (after it first); else a city or
-// region the sentence names outside the event's actor phrases. Else the
-// dateline's place.
+// region the sentence names outside the event's actor phrases. Else (and
+// for statements, CAMEO 01) the dateline's place.
 void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
                   const Article& article, const PlaceFinder& finder,
                   const std::vector<TaggedToken>& tagged,
@@ -167,7 +167,11 @@ void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
   for (Event* e = first; e != last; ++e) {
     int best = -1;
     long best_score = 0;
-    for (size_t m = 0; m < mentions.size(); ++m) {
+    // A statement (CAMEO 01: "said", "told", "reported") was not made where
+    // the places it talks of are ("growing in Mexico City, he told ..."):
+    // only the dateline places it.
+    const size_t candidates = e->root == "01" ? 0 : mentions.size();
+    for (size_t m = 0; m < candidates; ++m) {
       const GeoPlace& p = gaz.place(mentions[m].place);
       // A name the event's actors are made of ("Baghdad said") is not its
       // place; "rebels in Jamundi" (a target phrase) still places it.
