@@ -68,7 +68,8 @@ struct DateSource {
 
 struct Event {
   std::string doc_id;
-  int sentence = 0;  // index of the sentence in the article
+  int sentence = 0;    // index of the sentence in the article
+  Span sentence_span;  // the sentence's bytes in the article
   // Index of the act within the sentence: the events of one act (one per
   // source x target of a compound actor) share it.
   int act = 0;

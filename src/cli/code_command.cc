@@ -50,7 +50,8 @@ int RunCode(const CodeArgs& args) {
   const auto load_start = std::chrono::steady_clock::now();
   CoderOptions options;
   options.dictionary_dirs = args.dicts;
-  options.explain = args.explain;
+  // The database keeps each mention's explanation (docs/formats/database.md).
+  options.explain = args.explain || !args.db.empty();
   options.require_source_actor = args.require_actors;
   options.drop_furniture = !args.keep_furniture;
   options.max_sentence_bytes = args.max_sentence_bytes;

@@ -258,6 +258,7 @@ CodedArticle Coder::Code(const Article& article, const EventSink& sink) const {
       Shift(&e.source.span, begin);
       if (e.target) Shift(&e.target->span, begin);
       Shift(&e.verb, begin);
+      Shift(&e.sentence_span, begin);
       if (!e.date_source.text.empty()) Shift(&e.date_source.span, begin);
       // A dateline place points into the first piece already.
       if (e.place && e.place->rule != "dateline") Shift(&e.place->span, begin);
@@ -351,6 +352,12 @@ void Coder::CodePiece(const Article& article, size_t base, int first_sentence,
     const size_t first_event = out.events.size();
     coder.Code(norm, article, index, s.begin, s.end, context, &out.events,
                finder ? &tagged : nullptr);
+    if (out.events.size() > first_event) {
+      Span sentence;
+      norm.OriginalRange(s.begin, s.end, &sentence.start, &sentence.end);
+      for (size_t k = first_event; k < out.events.size(); ++k)
+        out.events[k].sentence_span = sentence;
+    }
     if (finder && out.events.size() > first_event)
       AssignPlaces(*gazetteer_, norm, article, *finder, tagged, context,
                    out.events.data() + first_event,

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <string_view>
 
+#include "io/event_writer.h"
+
 namespace dyad {
 namespace {
 
@@ -57,7 +59,8 @@ CREATE TABLE mentions (
   date_text TEXT, date_start INTEGER, date_end INTEGER, date_rule TEXT,
   date_precision TEXT,
   place_name TEXT, place_text TEXT, place_start INTEGER, place_end INTEGER,
-  place_rule TEXT);
+  place_rule TEXT,
+  sentence_start INTEGER, sentence_text TEXT, explain TEXT);
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX events_date ON events(date);
@@ -79,6 +82,9 @@ ALTER TABLE mentions ADD COLUMN place_text TEXT;
 ALTER TABLE mentions ADD COLUMN place_start INTEGER;
 ALTER TABLE mentions ADD COLUMN place_end INTEGER;
 ALTER TABLE mentions ADD COLUMN place_rule TEXT;
+ALTER TABLE mentions ADD COLUMN sentence_start INTEGER;
+ALTER TABLE mentions ADD COLUMN sentence_text TEXT;
+ALTER TABLE mentions ADD COLUMN explain TEXT;
 ALTER TABLE events ADD COLUMN geo_type INTEGER;
 ALTER TABLE events ADD COLUMN geo_name TEXT;
 ALTER TABLE events ADD COLUMN geo_country TEXT;
@@ -118,6 +124,35 @@ void BindText(sqlite3_stmt* s, int i, std::string_view v) {
 }
 
 void BindInt(sqlite3_stmt* s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
+
+void AppendJsonString(std::string_view v, std::string* out) {
+  out->push_back('"');
+  AppendJsonEscaped(v, out);
+  out->push_back('"');
+}
+
+// {"rule": ..., "evidence": [{"role", "entry", "pattern", "code", "start",
+// "end"}...]}: the explanation, as `dyad code --explain` writes it.
+std::string ExplainJson(const Event& e) {
+  std::string out = "{\"rule\": ";
+  AppendJsonString(e.rule, &out);
+  out += ", \"evidence\": [";
+  for (size_t i = 0; i < e.evidence.size(); ++i) {
+    const Evidence& v = e.evidence[i];
+    if (i) out += ", ";
+    out += "{\"role\": ";
+    AppendJsonString(v.role, &out);
+    out += ", \"entry\": ";
+    AppendJsonString(v.entry, &out);
+    out += ", \"pattern\": ";
+    AppendJsonString(v.pattern, &out);
+    out += ", \"code\": ";
+    AppendJsonString(v.code, &out);
+    out += ", \"start\": " + std::to_string(v.span.start) +
+           ", \"end\": " + std::to_string(v.span.end) + "}";
+  }
+  return out + "]}";
+}
 
 }  // namespace
 
@@ -264,9 +299,10 @@ Status SqliteStore::Init() {
        "source_text, target_text, verb_text, source_start, source_end, "
        "target_start, target_end, verb_start, verb_end, rule, date_text, "
        "date_start, date_end, date_rule, date_precision, place_name, "
-       "place_text, place_start, place_end, place_rule) VALUES (?1, ?2, ?3, "
-       "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-       "?19, ?20, ?21, ?22, ?23, ?24)",
+       "place_text, place_start, place_end, place_rule, sentence_start, "
+       "sentence_text, explain) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+       "?24, ?25, ?26, ?27)",
        &insert_mention_},
       {"UPDATE events SET "
        "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), "
@@ -447,6 +483,23 @@ Status SqliteStore::Add(const InputRecord& record, const CodedArticle& coded) {
       BindText(m, 24, e.place->rule);
     } else {
       for (int i = 20; i <= 24; ++i) sqlite3_bind_null(m, i);
+    }
+    // The sentence, so that a reader sees the event in its words (offsets
+    // in this row stay article offsets; subtract sentence_start).
+    const Span& sent = e.sentence_span;
+    if (sent.end > sent.start && sent.end <= a.text.size()) {
+      BindInt(m, 25, static_cast<int64_t>(sent.start));
+      BindText(
+          m, 26,
+          std::string_view(a.text).substr(sent.start, sent.end - sent.start));
+    } else {
+      sqlite3_bind_null(m, 25);
+      sqlite3_bind_null(m, 26);
+    }
+    if (e.rule.empty() && e.evidence.empty()) {
+      sqlite3_bind_null(m, 27);
+    } else {
+      BindText(m, 27, ExplainJson(e));
     }
     if (sqlite3_step(m) != SQLITE_DONE) return Error("cannot store a mention");
     ++stats_.mentions;

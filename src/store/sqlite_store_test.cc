@@ -214,13 +214,17 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
   // Back to version 1: the mentions table as it was.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  for (const char* c :
-       {"mentions date_text", "mentions date_start", "mentions date_end",
-        "mentions date_rule", "mentions date_precision", "mentions place_name",
-        "mentions place_text", "mentions place_start", "mentions place_end",
-        "mentions place_rule", "events geo_type", "events geo_name",
-        "events geo_country", "events geo_fips", "events geo_adm1",
-        "events geo_feature_id", "events geo_lat", "events geo_lon"}) {
+  for (const char* c : {"mentions date_text",      "mentions date_start",
+                        "mentions date_end",       "mentions date_rule",
+                        "mentions date_precision", "mentions place_name",
+                        "mentions place_text",     "mentions place_start",
+                        "mentions place_end",      "mentions place_rule",
+                        "mentions sentence_start", "mentions sentence_text",
+                        "mentions explain",        "events geo_type",
+                        "events geo_name",         "events geo_country",
+                        "events geo_fips",         "events geo_adm1",
+                        "events geo_feature_id",   "events geo_lat",
+                        "events geo_lon"}) {
     std::string table_column = c;
     const size_t space = table_column.find(' ');
     std::string sql = "ALTER TABLE " + table_column.substr(0, space) +
@@ -252,6 +256,9 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
   EXPECT_EQ(Query("SELECT count(*) FROM pragma_table_info('mentions') WHERE "
                   "name LIKE 'place%'"),
             5);
+  EXPECT_EQ(Query("SELECT count(*) FROM pragma_table_info('mentions') WHERE "
+                  "name IN ('sentence_start', 'sentence_text', 'explain')"),
+            3);
   CodedArticle b;
   b.events = {MakeEvent("RUS", "UKR", "190", 0)};
   b.events[0].date_source.precision = "day";
@@ -304,6 +311,34 @@ TEST_F(StoreTest, EventTakesThePlaceOfItsFirstPlacedMention) {
             20);
   EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE place_name = 'Iraq'"),
             1);
+}
+
+TEST_F(StoreTest, MentionsKeepTheirSentenceAndExplanation) {
+  auto store = SqliteStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  InputRecord r = Record("a", "Intro. RUS attacked UKR today.");
+  CodedArticle coded;
+  Event e = MakeEvent("RUS", "UKR", "190", 1);
+  e.sentence_span = {7, 30};
+  e.source.span = {7, 10};
+  e.rule = "active";
+  e.evidence.push_back(Evidence{"verb", "data/verbs/19_fight.txt:3",
+                                "attack \"x\"", "190", Span{11, 19}});
+  Event bare = MakeEvent("RUS", "UKR", "190", 1);  // coded without --explain
+  bare.sentence_span = {7, 30};
+  coded.events = {e, bare};
+  ASSERT_TRUE((*store)->Add(r, coded).ok());
+  ASSERT_TRUE((*store)->EndBatch().ok());
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE sentence_start = 7 AND "
+                  "sentence_text = 'RUS attacked UKR today.'"),
+            2);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE explain = "
+                  "'{\"rule\": \"active\", \"evidence\": [{\"role\": \"verb\", "
+                  "\"entry\": \"data/verbs/19_fight.txt:3\", \"pattern\": "
+                  "\"attack \\\"x\\\"\", \"code\": \"190\", \"start\": 11, "
+                  "\"end\": 19}]}'"),
+            1);
+  EXPECT_EQ(Query("SELECT count(*) FROM mentions WHERE explain IS NULL"), 1);
 }
 
 TEST_F(StoreTest, RefusesANewerSchema) {
