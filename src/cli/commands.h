@@ -29,6 +29,14 @@ void AddDictImportCommand(CLI::App* dict, std::function<int()>* run);
 void AddTagCommand(CLI::App* app, std::function<int()>* run);
 // dyad export --gdelt --db events.db [--mentions]
 void AddExportCommand(CLI::App* app, std::function<int()>* run);
+// Queries over an event database (docs/queries.md): dyad stats, dyad top
+// dyads|actors, dyad timeline, dyad events, dyad event ID. They exit 0 with
+// a result (even an empty one), 2 on a bad option or database file, and
+// `event` 1 when there is no event with that id.
+void AddStatsCommand(CLI::App* app, std::function<int()>* run);
+void AddTopCommand(CLI::App* app, std::function<int()>* run);
+void AddTimelineCommand(CLI::App* app, std::function<int()>* run);
+void AddEventsCommands(CLI::App* app, std::function<int()>* run);
 
 }  // namespace dyad::cli
 

@@ -14,6 +14,10 @@ int main(int argc, char** argv) {
   dyad::cli::AddDictImportCommand(app.get_subcommand("dict"), &run);
   dyad::cli::AddTagCommand(&app, &run);
   dyad::cli::AddExportCommand(&app, &run);
+  dyad::cli::AddStatsCommand(&app, &run);
+  dyad::cli::AddTopCommand(&app, &run);
+  dyad::cli::AddTimelineCommand(&app, &run);
+  dyad::cli::AddEventsCommands(&app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
