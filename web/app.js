@@ -3,11 +3,12 @@
 // and topojson-client are served from the local npm install.
 "use strict";
 
+// QuadClass 1-4, as the API names them.
 const QUAD = [
-  { label: "verbal cooperation", color: "#8fc9a8" },
-  { label: "material cooperation", color: "#2e9d62" },
-  { label: "verbal conflict", color: "#f2a65a" },
-  { label: "material conflict", color: "#c8413b" },
+  { key: "verbal_cooperation", label: "verbal cooperation", color: "#8fc9a8" },
+  { key: "material_cooperation", label: "material cooperation", color: "#2e9d62" },
+  { key: "verbal_conflict", label: "verbal conflict", color: "#f2a65a" },
+  { key: "material_conflict", label: "material conflict", color: "#c8413b" },
 ];
 
 // What the page shows, for people and for the browser tests.
@@ -63,8 +64,8 @@ function showStats(s) {
 function showTimeline(rows, by) {
   window.dyad.timeline = rows;
   const labels = rows.map((r) => r.period);
-  const datasets = QUAD.map((q, i) => ({
-    type: "bar", label: q.label, data: rows.map((r) => r.quad[i]),
+  const datasets = QUAD.map((q) => ({
+    type: "bar", label: q.label, data: rows.map((r) => r.quad[q.key]),
     backgroundColor: q.color, stack: "events", yAxisID: "y",
   }));
   datasets.push({
@@ -243,7 +244,7 @@ async function showDetail(id, row) {
   try {
     const d = await api("/api/event", new URLSearchParams({ id }));
     window.dyad.detail = d;
-    const e = d.event;
+    const e = d;  // the event's fields, and its mentions
     $("detail").hidden = false;
     text($("detail-id"), `${e.id}: ${e.source_code} → ${e.target_code || "—"}, ` +
          `${e.code} ${e.code_name || ""} (${goldstein(e.goldstein)}), ${e.date || "undated"}` +

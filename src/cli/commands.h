@@ -37,6 +37,8 @@ void AddStatsCommand(CLI::App* app, std::function<int()>* run);
 void AddTopCommand(CLI::App* app, std::function<int()>* run);
 void AddTimelineCommand(CLI::App* app, std::function<int()>* run);
 void AddEventsCommands(CLI::App* app, std::function<int()>* run);
+// dyad serve --db events.db [--host 127.0.0.1] [--port 8080]
+void AddServeCommand(CLI::App* app, std::function<int()>* run);
 
 }  // namespace dyad::cli
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   dyad::cli::AddTopCommand(&app, &run);
   dyad::cli::AddTimelineCommand(&app, &run);
   dyad::cli::AddEventsCommands(&app, &run);
+  dyad::cli::AddServeCommand(&app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

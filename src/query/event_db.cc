@@ -1,6 +1,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -60,9 +61,11 @@ constexpr const char* kMentionColumns =
     "m.verb_start, m.verb_end, ";
 constexpr const char* kMentionColumnsV2 =
     "m.date_rule, m.date_precision, m.date_text, m.date_start, m.date_end, "
-    "m.place_name, m.place_text, m.place_rule, m.place_start, m.place_end";
+    "m.place_name, m.place_text, m.place_rule, m.place_start, m.place_end, "
+    "m.sentence_start, m.sentence_text, m.explain";
 constexpr const char* kMentionColumnsV1 =
-    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL";
 
 MentionRow ReadMention(sqlite3_stmt* q, int c) {
   MentionRow m;
@@ -91,6 +94,9 @@ MentionRow ReadMention(sqlite3_stmt* q, int c) {
   m.place_text = Text(q, c + 26);
   m.place_rule = Text(q, c + 27);
   m.place_span = OptSpan(q, c + 28);
+  if (!IsNull(q, c + 30)) m.sentence_start = sqlite3_column_int64(q, c + 30);
+  if (!IsNull(q, c + 31)) m.sentence_text = Text(q, c + 31);
+  if (!IsNull(q, c + 32)) m.explain = Text(q, c + 32);
   return m;
 }
 
@@ -531,6 +537,76 @@ Result<EventDetail> EventDb::Event(int64_t id) {
   d.mentions = std::move(*mentions);
   if (!d.mentions.empty()) e.first_mention = d.mentions.front();
   return d;
+}
+
+void EventDb::SetTimeLimit(int ms) {
+  time_limit_ms_ = ms > 0 ? ms : 0;
+  if (time_limit_ms_ == 0) {
+    sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    return;
+  }
+  // Every 10,000 virtual machine steps, look at the clock.
+  sqlite3_progress_handler(
+      db_, 10000,
+      [](void* self) -> int {
+        const auto* db = static_cast<const EventDb*>(self);
+        if (db->deadline_ms_ == 0) return 0;
+        const int64_t now =
+            std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now().time_since_epoch())
+                .count();
+        return now > db->deadline_ms_ ? 1 : 0;
+      },
+      this);
+  StartClock();
+}
+
+void EventDb::StartClock() {
+  if (time_limit_ms_ == 0) return;
+  deadline_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now().time_since_epoch())
+                     .count() +
+                 time_limit_ms_;
+}
+
+Result<std::vector<PlaceRow>> EventDb::Places(const Filter& f) {
+  Status s = CheckFilter(f);
+  if (!s.ok()) return s;
+  std::vector<PlaceRow> rows;
+  if (schema_version_ < 2) return rows;
+  SqlWhere w = FilterSql(f);
+  const std::string sql =
+      "SELECT e.geo_name, e.geo_country, e.geo_type, e.geo_lat, e.geo_lon, "
+      "count(*), sum(e.num_mentions), "
+      "sum(e.goldstein * e.num_mentions) / max(sum(e.num_mentions), 1), "
+      "sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), "
+      "sum(e.quad_class = 4) FROM events e WHERE e.geo_type IS NOT NULL" +
+      w.sql +
+      " GROUP BY e.geo_name, e.geo_lat, e.geo_lon ORDER BY count(*) DESC, "
+      "e.geo_name LIMIT ?";
+  Stmt q;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr) != SQLITE_OK)
+    return Error("cannot query places");
+  BindAll(q.get(), w.args);
+  sqlite3_bind_int64(q.get(), static_cast<int>(w.args.size()) + 1,
+                     Limit(f, kDefaultPlacesLimit));
+  int rc;
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+    sqlite3_stmt* r = q.get();
+    PlaceRow p;
+    p.name = Text(r, 0);
+    p.country = Text(r, 1);
+    p.type = sqlite3_column_int(r, 2);
+    if (!IsNull(r, 3)) p.lat = sqlite3_column_double(r, 3);
+    if (!IsNull(r, 4)) p.lon = sqlite3_column_double(r, 4);
+    p.events = sqlite3_column_int64(r, 5);
+    p.mentions = sqlite3_column_int64(r, 6);
+    p.mean_goldstein = sqlite3_column_double(r, 7);
+    for (int k = 0; k < 4; ++k) p.quad[k] = sqlite3_column_int64(r, 8 + k);
+    rows.push_back(std::move(p));
+  }
+  if (rc != SQLITE_DONE) return Error("cannot query places");
+  return rows;
 }
 
 }  // namespace dyad

@@ -117,6 +117,26 @@ void Mention(Json& j, const MentionRow& m) {
   j.Key("place_text").Str(m.place_text);
   j.Key("place_rule").Str(m.place_rule);
   j.Key("place_span").SpanOrNull(m.place_span);
+  j.Key("sentence_start");
+  if (m.sentence_start) {
+    j.Int(*m.sentence_start);
+  } else {
+    j.Null();
+  }
+  j.Key("sentence_text");
+  if (m.sentence_text) {
+    j.Str(*m.sentence_text);
+  } else {
+    j.Null();
+  }
+  // The explanation as a string of JSON: a reader parses it (the database
+  // is not trusted to hold valid JSON).
+  j.Key("explain");
+  if (m.explain) {
+    j.Str(*m.explain);
+  } else {
+    j.Null();
+  }
   j.Close('}');
 }
 
@@ -285,6 +305,33 @@ std::string ToJson(const std::vector<EventRow>& rows) {
   Json j;
   j.Open('[');
   for (const EventRow& e : rows) WriteEvent(j, e);
+  j.Close(']');
+  return j.Take();
+}
+
+std::string ToJson(const std::vector<PlaceRow>& rows) {
+  Json j;
+  j.Open('[');
+  for (const PlaceRow& p : rows) {
+    j.Open('{').Key("name").Str(p.name).Key("country").Str(p.country);
+    j.Key("type").Int(p.type);
+    j.Key("lat");
+    if (p.lat) {
+      j.Num(*p.lat);
+    } else {
+      j.Null();
+    }
+    j.Key("lon");
+    if (p.lon) {
+      j.Num(*p.lon);
+    } else {
+      j.Null();
+    }
+    j.Key("events").Int(p.events).Key("mentions").Int(p.mentions);
+    j.Key("mean_goldstein").Num(p.mean_goldstein);
+    Quad(j, p.quad);
+    j.Close('}');
+  }
   j.Close(']');
   return j.Take();
 }

@@ -30,6 +30,7 @@ std::string ToJson(const std::vector<TimelineRow>& rows);
 std::string ToJson(const EventRow& e);
 std::string ToJson(const std::vector<EventRow>& rows);
 std::string ToJson(const MentionRow& m);
+std::string ToJson(const std::vector<PlaceRow>& rows);
 // The event with "mentions": [...].
 std::string ToJson(const EventDetail& d);
 

@@ -67,6 +67,7 @@ struct Filter {
 constexpr int64_t kMaxLimit = 100000;
 constexpr int64_t kDefaultEventsLimit = 100;
 constexpr int64_t kDefaultTopLimit = 20;
+constexpr int64_t kDefaultPlacesLimit = 500;
 
 // Checks dates (real days, from <= to), quad, code and root (digits) and
 // limit. The message names the field as the CLI spells it (--from).
@@ -162,6 +163,24 @@ struct MentionRow {
   std::optional<Span> date_span;
   std::string place_name, place_text, place_rule;
   std::optional<Span> place_span;
+  // The sentence the event was coded from (article offsets minus
+  // sentence_start index it) and the coder's explanation as JSON text
+  // (docs/formats/database.md); absent in rows stored without them.
+  std::optional<int64_t> sentence_start;
+  std::optional<std::string> sentence_text;
+  std::optional<std::string> explain;
+};
+
+// Events per place, for a map: the places of events.geo_*.
+struct PlaceRow {
+  std::string name;     // "Mosul, Nineveh, Iraq"
+  std::string country;  // ISO alpha-3
+  int type = 0;         // GDELT Geo_Type
+  std::optional<double> lat, lon;
+  int64_t events = 0;
+  int64_t mentions = 0;
+  double mean_goldstein = 0;  // weighted by num_mentions
+  QuadCounts quad{};
 };
 
 struct EventRow {
@@ -224,6 +243,15 @@ class EventDb {
   // NotFound when there is no event `id`.
   Result<EventDetail> Event(int64_t id);
   Result<std::vector<MentionRow>> Mentions(int64_t event_id);
+  // The places of the filtered events, most events first (at most
+  // Filter::limit, default kDefaultPlacesLimit). Empty in a schema-1
+  // database, which has no places.
+  Result<std::vector<PlaceRow>> Places(const Filter& f);
+
+  // From now on, any query still running `ms` milliseconds later is
+  // stopped with an error; 0 for no limit. (A server sets it once per
+  // request: the limit is on the whole request.)
+  void SetTimeLimit(int ms);
 
  private:
   explicit EventDb(std::string path) : path_(std::move(path)) {}
@@ -238,6 +266,10 @@ class EventDb {
   int schema_version_ = 0;
   std::unordered_map<std::string, std::string> code_names_;
   std::set<std::string> plover_;  // known categories; empty: not loaded
+  int64_t deadline_ms_ = 0;       // steady-clock ms; 0: none
+  int time_limit_ms_ = 0;
+  // Arms the deadline for the statement about to run.
+  void StartClock();
 };
 
 // Date arithmetic for timelines (exposed for tests). Days since 1970-01-01
