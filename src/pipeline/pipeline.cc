@@ -138,6 +138,7 @@ void Pipeline::WriteFront() {
   stats_.events += s.events;
   stats_.warnings += s.warnings;
   stats_.bytes += s.bytes;
+  if (options_.progress) options_.progress();
 }
 
 void Pipeline::Submit(std::unique_ptr<Batch> owned) {
@@ -191,6 +192,7 @@ void Pipeline::Run(RecordReader* reader) {
       batch->bytes += item.record.article.text.size();
     }
     batch->items.push_back(std::move(item));
+    if (options_.progress) options_.progress();
     if (batch->items.size() >= options_.batch_records ||
         batch->bytes >= options_.batch_bytes) {
       Submit(std::move(batch));

@@ -24,6 +24,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -57,6 +58,10 @@ struct PipelineOptions {
   bool explain = false;  // the writer prints explanations
   // If set, coded records go here and no events are written to `out`.
   RecordSink* sink = nullptr;
+  // If set, called on the calling thread after each record read and each
+  // batch written (a progress display reads stats() there). Must be cheap;
+  // it does not change the output.
+  std::function<void()> progress;
 };
 
 struct PipelineStats {
