@@ -211,7 +211,8 @@ std::unique_ptr<RecordReader> Make(std::istream* in,
     if (!owned) return inner;
     return std::make_unique<OwningReader>(std::move(owned), std::move(inner));
   };
-  if (IsGzipMagic(head)) {
+  if (IsGzipMagic(head) && (options.format == InputFormat::kAuto ||
+                            options.format == InputFormat::kWarc)) {
     // Compressed: only a WARC is read so (docs/formats/warc.md).
     auto gz = MakeGzipSource(MakeStreamSource(in, std::move(head)));
     char magic[5];

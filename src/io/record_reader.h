@@ -39,8 +39,9 @@ class RecordReader {
   // Opens `path` ("-" is standard input). With kAuto the format is picked
   // by the name (.jsonl/.json/.ndjson, .html/.htm, .warc, .warc.gz) and
   // else by the first bytes (gzip magic or "WARC/": WARC; '{': JSONL; '<':
-  // HTML; anything else: plain text). A gzip input must hold a WARC; one
-  // that does not gives a reader whose first Next() is that error.
+  // HTML; anything else: plain text); another format is taken as asked. A
+  // gzip input (kAuto, kWarc) must hold a WARC; one that does not gives a
+  // reader whose first Next() is that error.
   static Result<std::unique_ptr<RecordReader>> Open(
       const std::string& path, const ReaderOptions& options);
   // Reads from a stream the caller owns (for tests).

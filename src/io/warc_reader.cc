@@ -38,6 +38,15 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// The type as counted in the summary: one of the standard ones, else
+// "other" (a file cannot grow the summary or put odd bytes in it).
+std::string KnownType(const std::string& type) {
+  for (const char* t : {"warcinfo", "request", "metadata", "revisit",
+                        "conversion", "continuation"})
+    if (type == t) return type;
+  return type.empty() ? "untyped" : "other-type";
+}
+
 bool IsRecordStart(std::string_view line) {
   return line.substr(0, 7) == "WARC/1." || line.substr(0, 7) == "WARC/0.";
 }
@@ -266,7 +275,7 @@ class WarcReader : public RecordReader {
     if (type != "response" && type != "resource") {
       const size_t got = ReadBytes(length, nullptr);
       if (got < length) return (*why = Truncated(got, length), Step::kError);
-      ++skipped_[type.empty() ? "untyped" : type];
+      ++skipped_[KnownType(type)];
       return Step::kSkipped;
     }
     // The first bytes: the HTTP head of a response.
