@@ -228,10 +228,13 @@ int RunCode(const CodeArgs& args) {
   std::cout.flush();
   if (!args.quiet) {
     for (const std::string& summary : summaries) std::cerr << summary << "\n";
-    std::cerr << "dyad code: " << records << " records, " << (records - failed)
-              << " coded, " << failed << " failed, " << sentences
-              << " sentences, " << events << " events, " << warnings
-              << " warnings\n";
+    std::cerr << "dyad code: " << records << " records, "
+              << (records - failed - st.skipped) << " coded, " << failed
+              << " failed, ";
+    if (st.skipped > 0)
+      std::cerr << st.skipped << " skipped (no article text), ";
+    std::cerr << sentences << " sentences, " << events << " events, "
+              << warnings << " warnings\n";
   }
   if (store && !args.quiet) {
     const StoreStats& ss = store->stats();

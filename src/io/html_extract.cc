@@ -347,6 +347,10 @@ Date ParsePageDate(std::string_view s) {
   return ParseDate(std::string(s));
 }
 
+// Each candidate container is read once, so nested <article>s would cost
+// time in the square of their depth: only the first ones are considered.
+constexpr size_t kMaxCandidates = 64;
+
 struct Scan {
   std::array<std::string, kDateSources> dates;
   std::string og_title, title, h1, canonical, og_url, site_name;
@@ -448,7 +452,7 @@ void ScanTree(const GumboNode* root, Scan* scan) {
         }
         break;
       case GUMBO_TAG_ARTICLE:
-        scan->articles.push_back(n);
+        if (scan->articles.size() < kMaxCandidates) scan->articles.push_back(n);
         break;
       case GUMBO_TAG_MAIN:
         if (scan->main == nullptr) scan->main = n;
@@ -467,7 +471,8 @@ void ScanTree(const GumboNode* root, Scan* scan) {
       else if (scan->dates[kItempropDate].empty())
         scan->dates[kItempropDate] = InlineText(n);
     }
-    if (e.tag != GUMBO_TAG_ARTICLE && AttrIs(e, "itemprop", "articleBody"))
+    if (e.tag != GUMBO_TAG_ARTICLE && AttrIs(e, "itemprop", "articleBody") &&
+        scan->articles.size() < kMaxCandidates)
       scan->articles.push_back(n);
     if (scan->main == nullptr && AttrIs(e, "role", "main")) scan->main = n;
     if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) continue;

@@ -38,10 +38,8 @@ class HtmlReader : public RecordReader {
     defaults.location = name_;
     defaults.id = name_;
     defaults.date = options_.default_date;
-    if (!PageToRecord(ExtractHtml(html), defaults, record)) {
-      *error = name_ + ": no article text found";
-      return Outcome::kError;
-    }
+    SetPendingPage(std::move(html), "", "", std::move(defaults),
+                   PrepareOutcome::kError, record);
     return Outcome::kRecord;
   }
 
@@ -84,6 +82,31 @@ bool PageToRecord(HtmlPage page, const PageDefaults& defaults,
     }
   }
   return true;
+}
+
+void SetPendingPage(std::string html, std::string base_url, std::string charset,
+                    PageDefaults defaults, PrepareOutcome no_text,
+                    InputRecord* record) {
+  record->article = Article{};
+  record->article.id = defaults.id;
+  record->article.url = defaults.url;
+  record->article.text = std::move(html);
+  record->location = defaults.location;
+  record->warning.clear();
+  record->prepare = [base_url = std::move(base_url),
+                     charset = std::move(charset),
+                     defaults = std::move(defaults),
+                     no_text](InputRecord* r, std::string* message) {
+    HtmlOptions options;
+    options.base_url = base_url;
+    options.charset = charset;
+    HtmlPage page = ExtractHtml(r->article.text, options);
+    if (!PageToRecord(std::move(page), defaults, r)) {
+      *message = defaults.location + ": no article text found";
+      return no_text;
+    }
+    return PrepareOutcome::kReady;
+  };
 }
 
 std::unique_ptr<RecordReader> MakeHtmlReader(std::unique_ptr<ByteSource> source,

@@ -34,6 +34,15 @@ struct PageDefaults {
 bool PageToRecord(HtmlPage page, const PageDefaults& defaults,
                   InputRecord* record);
 
+// Makes `record` a page still to extract (InputRecord::prepare): `html` is
+// kept in article.text, and prepare() runs ExtractHtml (with `base_url`
+// and `charset`, see HtmlOptions) and PageToRecord. A page without article
+// text gives `no_text` and the message "<location>: no article text
+// found".
+void SetPendingPage(std::string html, std::string base_url, std::string charset,
+                    PageDefaults defaults, PrepareOutcome no_text,
+                    InputRecord* record);
+
 // One page from `source` (the whole of it), named `name`.
 std::unique_ptr<RecordReader> MakeHtmlReader(std::unique_ptr<ByteSource> source,
                                              const std::string& name,

@@ -402,6 +402,13 @@ bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
   return true;
 }
 
+PrepareOutcome PrepareRecord(InputRecord* record, std::string* message) {
+  if (!record->prepare) return PrepareOutcome::kReady;
+  auto prepare = std::move(record->prepare);
+  record->prepare = nullptr;
+  return prepare(record, message);
+}
+
 Result<std::unique_ptr<RecordReader>> RecordReader::Open(
     const std::string& path, const ReaderOptions& options) {
   if (path == "-") return Make(&std::cin, nullptr, "-", options);

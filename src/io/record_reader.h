@@ -11,6 +11,7 @@
 #define DYAD_IO_RECORD_READER_H_
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
@@ -28,11 +29,27 @@ struct ReaderOptions {
   Date default_date;
 };
 
+enum class PrepareOutcome {
+  kReady,  // the article is ready to code
+  kError,  // it cannot be coded: an error on the record (exit status 1)
+  kSkip,   // nothing to code (a WARC page without article text): a note
+};
+
 struct InputRecord {
   Article article;
   std::string location;  // "file:line"
   std::string warning;   // e.g. an unparsable date; empty when none
+  // When set, the record is not ready yet: `article.text` holds the raw
+  // bytes read (an HTML page) and prepare() turns them into the article,
+  // filling `message` (location included) unless kReady. The reader
+  // leaves this costly step (HTML parsing) to the caller so that it runs on
+  // the coding threads (Pipeline does; PrepareRecord below for others).
+  std::function<PrepareOutcome(InputRecord* record, std::string* message)>
+      prepare;
 };
+
+// Runs and clears `record->prepare` if set; kReady if there was none.
+PrepareOutcome PrepareRecord(InputRecord* record, std::string* message);
 
 class RecordReader {
  public:

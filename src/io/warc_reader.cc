@@ -79,7 +79,7 @@ class WarcReader : public RecordReader {
 
   std::string Summary() const override {
     std::string s =
-        name_ + ": " + std::to_string(html_records_) + " HTML records coded, ";
+        name_ + ": " + std::to_string(html_records_) + " HTML records read, ";
     long skipped = 0;
     std::string why;
     for (const auto& [reason, n] : skipped_) {
@@ -88,8 +88,6 @@ class WarcReader : public RecordReader {
     }
     s += std::to_string(skipped) + " records skipped";
     if (!why.empty()) s += " (" + why + ")";
-    if (no_text_ > 0)
-      s += ", " + std::to_string(no_text_) + " with no article text";
     if (bad_ > 0) s += ", " + std::to_string(bad_) + " bad";
     return s;
   }
@@ -333,9 +331,6 @@ class WarcReader : public RecordReader {
       return Step::kError;
 
     const std::string uri = field("warc-target-uri");
-    HtmlOptions html_options;
-    html_options.base_url = uri;
-    html_options.charset = content_type;
     PageDefaults defaults;
     defaults.location = Where();
     defaults.id = !uri.empty()                       ? uri
@@ -346,10 +341,10 @@ class WarcReader : public RecordReader {
     defaults.date = ParseDate(field("warc-date"));
     defaults.date_name = "WARC-Date";
     if (!defaults.date.valid()) defaults.date = options_.default_date;
-    if (!PageToRecord(ExtractHtml(block, html_options), defaults, record)) {
-      ++no_text_;
-      return Step::kSkipped;
-    }
+    // Extracted later, on a coding thread; a page without article text is
+    // then a note, not an error (a crawl holds many index pages).
+    SetPendingPage(std::move(block), uri, content_type, std::move(defaults),
+                   PrepareOutcome::kSkip, record);
     return Step::kRecord;
   }
 
@@ -373,7 +368,7 @@ class WarcReader : public RecordReader {
   bool line_complete_ = false;    // the last line read ended in '\n'
   bool pending_version_ = false;  // Resync found the next record's first line
   uint64_t pending_start_ = 0;
-  long html_records_ = 0, no_text_ = 0, bad_ = 0;
+  long html_records_ = 0, bad_ = 0;
   std::map<std::string, long> skipped_;
 };
 

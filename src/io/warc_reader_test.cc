@@ -16,8 +16,9 @@ using testing::HttpBlock;
 using testing::WarcRecord;
 
 struct ReadAll {
-  std::vector<InputRecord> records;
-  std::vector<std::string> errors;
+  std::vector<InputRecord> records;  // prepared
+  std::vector<std::string> errors;   // the reader's and prepare()'s
+  std::vector<std::string> skipped;  // prepare()'s notes
   std::string summary;
 };
 
@@ -31,10 +32,23 @@ ReadAll Read(const std::string& input, const std::string& name = "t.warc",
   for (int guard = 0; guard < 1000; ++guard) {
     auto o = reader->Next(&r, &error);
     if (o == RecordReader::Outcome::kEnd) break;
-    if (o == RecordReader::Outcome::kError)
+    if (o == RecordReader::Outcome::kError) {
       out.errors.push_back(error);
-    else
-      out.records.push_back(r);
+      continue;
+    }
+    EXPECT_TRUE(r.prepare);  // extraction is left to the coding threads
+    std::string message;
+    switch (PrepareRecord(&r, &message)) {
+      case PrepareOutcome::kReady:
+        out.records.push_back(r);
+        break;
+      case PrepareOutcome::kError:
+        out.errors.push_back(message);
+        break;
+      case PrepareOutcome::kSkip:
+        out.skipped.push_back(message);
+        break;
+    }
   }
   out.summary = reader->Summary();
   return out;
@@ -89,9 +103,14 @@ void CheckMixed(const ReadAll& r, const std::string& name) {
   EXPECT_EQ(r.records[2].article.text, "Turkish troops shelled militants.");
   EXPECT_EQ(r.summary,
             name +
-                ": 3 HTML records coded, 5 records skipped (1 HTTP status not "
+                ": 4 HTML records read, 5 records skipped (1 HTTP status not "
                 "2xx, 1 metadata, 1 non-HTML response, 1 request, 1 "
-                "warcinfo), 1 with no article text");
+                "warcinfo)");
+  // The page without text is a note naming the record.
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].rfind(name + ": record 8 at byte ", 0), 0u)
+      << r.skipped[0];
+  EXPECT_NE(r.skipped[0].find(": no article text found"), std::string::npos);
 }
 
 TEST(WarcReaderTest, CodesHtmlRecordsAndCountsTheRest) {

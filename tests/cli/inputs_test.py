@@ -224,10 +224,13 @@ class InputsTest(unittest.TestCase):
                 self.assertEqual({e["doc_id"] for e in events}, set(uris), r)
                 self.assertTrue(all(e["date"] == "2024-01-25" for e in events))
                 self.assertIn(
-                    path + ": 5 HTML records coded, 13 records skipped (1 HTTP "
+                    path + ": 6 HTML records read, 13 records skipped (1 HTTP "
                     "status not 2xx, 5 metadata, 1 non-HTML response, "
-                    "5 request, 1 warcinfo), 1 with no article text", r.err, r)
-                self.assertEqual(r.summary()[:3], (5, 5, 0), r)
+                    "5 request, 1 warcinfo)", r.err, r)
+                self.assertRegex(r.err, re.escape(path) + r": record 4 at byte "
+                                 r"\d+: no article text found")
+                self.assertIn("1 skipped (no article text)", r.err, r)
+                self.assertEqual(r.summary()[:3], (6, 5, 0), r)
                 texts = {u: "\n\n".join([EVENT_SENTENCES[i % 3],
                                          EVENT_SENTENCES[(i + 1) % 3]])
                          for i, u in enumerate(uris)}

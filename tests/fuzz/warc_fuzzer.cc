@@ -10,7 +10,9 @@
 //    byte B", N strictly increasing from 1, B within the uncompressed
 //    input, and B increasing with N; an error has a message after that;
 //  - in gzip mode, the one exception is a single "not a WARC file" error;
-//  - a record has non-empty text, an id, and text that is valid to code;
+//  - a record is left to prepare (the HTML extraction); prepared, it has
+//    non-empty text and an id, or is skipped with a note naming it, never
+//    an error;
 //  - Summary() counts exactly the records returned and the errors given;
 //  - after the end, Next keeps returning kEnd.
 #include <zlib.h>
@@ -60,7 +62,7 @@ bool Locate(std::string_view s, long* n, unsigned long long* b) {
 }
 
 // The counts of coded and bad records in a summary:
-// "NAME: C HTML records coded, ... [, B bad]".
+// "NAME: C HTML records read, ... [, B bad]".
 void SummaryCounts(const std::string& summary, long* coded, long* bad) {
   const std::string prefix = std::string(kName) + ": ";
   *coded = std::stol(summary.substr(prefix.size()));
@@ -118,8 +120,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     last_b = b;
     if (is_record) {
       ++records;
-      Check(!record.article.text.empty());
-      Check(!record.article.id.empty());
+      Check(static_cast<bool>(record.prepare));
+      std::string message;
+      const dyad::PrepareOutcome prepared =
+          dyad::PrepareRecord(&record, &message);
+      Check(!record.prepare);
+      // A WARC page without text is skipped with a note, never an error.
+      Check(prepared != dyad::PrepareOutcome::kError);
+      if (prepared == dyad::PrepareOutcome::kReady) {
+        Check(!record.article.text.empty());
+        Check(!record.article.id.empty());
+        Check(record.location == where);
+      } else {
+        Check(message.rfind(where + ": ", 0) == 0);
+      }
     } else {
       ++errors;
       Check(error.find(": ", where.find(" at byte ")) != std::string::npos);
