@@ -96,6 +96,17 @@ TEST(HtmlExtractTest, MetadataFallsBackInOrder) {
   }
 }
 
+TEST(HtmlExtractTest, ScriptAndStyleBodiesAreNeverText) {
+  HtmlPage page = ExtractHtml(
+      "<SCRIPT type='text/javascript'>document.write('<p>Fake</p>');</SCRIPT>"
+      "<Script Type='APPLICATION/LD+JSON'>{\"datePublished\": \"2020-02-02\"}"
+      "</script><style>p::before { content: '<p>x</p>' }</STYLE>"
+      "<p>Real text.</p><script>var s = '</p>';</script><p>More.</p>"
+      "<script>never closed <p>kept as gumbo sees it</p>");
+  EXPECT_EQ(page.text, "Real text.\n\nMore.");
+  EXPECT_EQ(page.date.ToString(), "2020-02-02");
+}
+
 TEST(HtmlExtractTest, ReportsAnUnparsableDate) {
   HtmlPage page = ExtractHtml(
       "<meta property='article:published_time' content='Jan 5th'><p>T.</p>");
