@@ -536,7 +536,7 @@ std::string MetaCharset(std::string_view html) {
 class Arena {
  public:
   static constexpr size_t kBlock = size_t{1} << 20;
-  static constexpr size_t kArenaCap = size_t{256} << 20;
+  static constexpr size_t kArenaCap = size_t{64} << 20;
   static constexpr size_t kHeader = 16;  // keeps 16-byte alignment
 
   static void* Allocate(void* self, size_t size) {
@@ -645,6 +645,55 @@ bool DropScriptBodies(std::string_view html, std::string* out) {
   return true;
 }
 
+// An upper estimate of how deep the markup nests: start tags minus end
+// tags, leaving out void elements, self-closing tags, comments and the
+// elements HTML closes by itself (p, li, td, ...). Stops counting past
+// `limit`.
+int NestingDepth(std::string_view html, int limit) {
+  static constexpr std::string_view kNotCounted[] = {
+      "p",      "li",    "td",    "th",    "tr",    "dt",     "dd",
+      "option", "br",    "img",   "input", "meta",  "link",   "hr",
+      "wbr",    "area",  "base",  "col",   "embed", "source", "track",
+      "param",  "tbody", "thead", "tfoot", "rt",    "rp",     "optgroup"};
+  int depth = 0, deepest = 0;
+  size_t pos = 0;
+  while (deepest <= limit) {
+    const void* lt = pos < html.size() ? std::memchr(html.data() + pos, '<',
+                                                     html.size() - pos)
+                                       : nullptr;
+    if (lt == nullptr) break;
+    pos = static_cast<const char*>(lt) - html.data() + 1;
+    if (html.substr(pos, 3) == "!--") {
+      const size_t end = html.find("-->", pos + 3);
+      if (end == std::string_view::npos) break;
+      pos = end + 3;
+      continue;
+    }
+    const bool end_tag = pos < html.size() && html[pos] == '/';
+    size_t name = pos + end_tag;
+    size_t n = name;
+    while (n < html.size() && n - name < 10 &&
+           text_internal::IsAsciiAlnum(html[n]))
+      ++n;
+    if (n == name || !text_internal::IsAsciiAlpha(html[name])) continue;
+    std::string tag(html.substr(name, n - name));
+    for (char& c : tag) c = static_cast<char>(std::tolower(c));
+    if (std::find(std::begin(kNotCounted), std::end(kNotCounted), tag) !=
+        std::end(kNotCounted))
+      continue;
+    if (end_tag) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    const size_t gt = html.find('>', n);
+    if (gt == std::string_view::npos) break;
+    if (html[gt - 1] == '/') continue;  // self-closing
+    deepest = std::max(deepest, ++depth);
+    pos = gt + 1;
+  }
+  return deepest;
+}
+
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const size_t n = text_internal::ValidUtf8Length(s, i);
@@ -728,6 +777,11 @@ HtmlPage ExtractHtml(std::string_view html, const HtmlOptions& options) {
   }
   std::string stripped;
   if (DropScriptBodies(html, &stripped)) html = stripped;
+  if (NestingDepth(html, kMaxHtmlDepth) > kMaxHtmlDepth) {
+    page.problem = "markup nested over " + std::to_string(kMaxHtmlDepth) +
+                   " elements deep: not coded";
+    return page;
+  }
   thread_local Arena arena;
   arena.Reset();
   GumboOptions gumbo_options = kGumboDefaultOptions;

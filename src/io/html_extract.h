@@ -42,7 +42,15 @@ struct HtmlPage {
   Date date;              // the first parsable date candidate
   // When no candidate parsed: the first one found (for a warning); else "".
   std::string unparsed_date;
+  // Non-empty when the page was not parsed at all, and why (markup nested
+  // deeper than kMaxHtmlDepth elements: the parser's time grows with the
+  // depth times the number of tags).
+  std::string problem;
 };
+
+// Pages whose markup opens more elements than this without closing them
+// are refused (browsers themselves flatten trees past 512 levels).
+constexpr int kMaxHtmlDepth = 2000;
 
 HtmlPage ExtractHtml(std::string_view html, const HtmlOptions& options = {});
 

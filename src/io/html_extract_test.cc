@@ -175,9 +175,25 @@ TEST(HtmlExtractTest, Windows1252PagesAreConverted) {
 
 TEST(HtmlExtractTest, DeepNestingDoesNotOverflowTheStack) {
   std::string html;
-  for (int i = 0; i < 5000; ++i) html += "<div>";
+  for (int i = 0; i < kMaxHtmlDepth - 10; ++i) html += "<div>";
   html += "<p>Deep text.</p>";
   EXPECT_EQ(ExtractHtml(html).text, "Deep text.");
+}
+
+TEST(HtmlExtractTest, MarkupNestedTooDeepIsRefused) {
+  std::string deep;
+  for (int i = 0; i <= kMaxHtmlDepth; ++i) deep += "<div class=x>";
+  HtmlPage page = ExtractHtml(deep + "<p>Text.</p>");
+  EXPECT_NE(page.problem.find("nested over"), std::string::npos);
+  EXPECT_EQ(page.text, "");
+  // Elements HTML closes by itself, void and self-closing ones, comments
+  // and closed elements do not count.
+  std::string flat;
+  for (int i = 0; i <= kMaxHtmlDepth; ++i)
+    flat += "<p>a<li>b<br><img src=x><span/><!-- <div> --><div>c</div>";
+  page = ExtractHtml(flat);
+  EXPECT_EQ(page.problem, "");
+  EXPECT_NE(page.text, "");
 }
 
 TEST(HtmlExtractTest, UrlHost) {

@@ -7,7 +7,7 @@ namespace {
 
 // A page bigger than this is not a news article; it is refused rather than
 // held in memory.
-constexpr size_t kMaxPageBytes = size_t{256} << 20;
+constexpr size_t kMaxPageBytes = size_t{32} << 20;
 
 class HtmlReader : public RecordReader {
  public:
@@ -101,6 +101,10 @@ void SetPendingPage(std::string html, std::string base_url, std::string charset,
     options.base_url = base_url;
     options.charset = charset;
     HtmlPage page = ExtractHtml(r->article.text, options);
+    if (!page.problem.empty()) {
+      *message = defaults.location + ": " + page.problem;
+      return PrepareOutcome::kError;
+    }
     if (!PageToRecord(std::move(page), defaults, r)) {
       *message = defaults.location + ": no article text found";
       return no_text;

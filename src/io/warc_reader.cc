@@ -21,7 +21,7 @@ namespace {
 
 constexpr size_t kMaxHeaderBytes = 64 << 10;
 constexpr size_t kHeadProbeBytes = 64 << 10;
-constexpr size_t kMaxPayloadBytes = size_t{64} << 20;
+constexpr size_t kMaxPayloadBytes = size_t{32} << 20;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
