@@ -498,7 +498,7 @@ void ScanContainer(const GumboNode* root, std::string* time, std::string* h1) {
   }
 }
 
-std::string ResolveUrl(std::string_view base, std::string_view href) {
+std::string ResolveUrlBytes(std::string_view base, std::string_view href) {
   if (href.empty()) return "";
   if (href.find("://") != std::string_view::npos) return std::string(href);
   const size_t scheme = base.find("://");
@@ -510,6 +510,30 @@ std::string ResolveUrl(std::string_view base, std::string_view href) {
     return std::string(base.substr(0, path)) + std::string(href);
   }
   return "";  // a relative path: too rare in canonical links to resolve
+}
+
+// Bytes that are not UTF-8 (a base URL comes from the transport, as is)
+// are percent-encoded, as a browser would.
+std::string PercentEncodeInvalid(std::string url) {
+  std::string out;
+  for (size_t i = 0; i < url.size();) {
+    const size_t n = text_internal::ValidUtf8Length(url, i);
+    if (n > 0) {
+      out.append(url, i, n);
+      i += n;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const unsigned char b = static_cast<unsigned char>(url[i++]);
+    out += '%';
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+std::string ResolveUrl(std::string_view base, std::string_view href) {
+  return PercentEncodeInvalid(ResolveUrlBytes(base, href));
 }
 
 // The charset a <meta> declares in the first 2 KB, lower-cased, or "".

@@ -196,6 +196,19 @@ TEST(HtmlExtractTest, MarkupNestedTooDeepIsRefused) {
   EXPECT_NE(page.text, "");
 }
 
+TEST(HtmlExtractTest, InvalidBytesOfTheBaseUrlArePercentEncoded) {
+  // Found by html_fuzzer: a relative canonical link resolved against a
+  // transport URL with invalid UTF-8 gave an invalid URL.
+  HtmlOptions options;
+  options.base_url = "https://a.example/caf\xe9/x";
+  HtmlPage page = ExtractHtml(
+      "<link rel=canonical href='//b.example/\xc3\xa9'><p>T.</p>", options);
+  EXPECT_EQ(page.url, "https://b.example/\xc3\xa9");
+  options.base_url = "https://a.\xff.example/x";
+  page = ExtractHtml("<link rel=canonical href='/y'><p>T.</p>", options);
+  EXPECT_EQ(page.url, "https://a.%FF.example/y");
+}
+
 TEST(HtmlExtractTest, UrlHost) {
   EXPECT_EQ(UrlHost("https://www.BBC.co.uk/news/x?y#z"), "bbc.co.uk");
   EXPECT_EQ(UrlHost("http://user@host.example:8080"), "host.example");
