@@ -18,6 +18,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libsimdjson-dev libcli11-dev libfmt-dev libsqlite3-dev libssl-dev
+  # HTML pages and WARC(.gz) files (docs/formats/html.md, warc.md).
+  libgumbo-dev zlib1g-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   iso-codes python3 wordnet-base
   # dyad serve (docs/serve.md) and its tests in a real browser.

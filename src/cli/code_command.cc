@@ -1,5 +1,6 @@
 // dyad code: reads articles, writes events.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "dyad/coder.h"
 #include "io/event_writer.h"
 #include "io/record_reader.h"
@@ -18,6 +20,66 @@
 
 namespace dyad::cli {
 namespace {
+
+// File names `dyad code DIR` reads (docs/formats/input.md).
+bool IsSupportedInput(const std::string& name) {
+  std::string n = name;
+  for (char& c : n) c = static_cast<char>(std::tolower(c));
+  for (const char* ext : {".jsonl", ".json", ".ndjson", ".txt", ".text",
+                          ".html", ".htm", ".xhtml", ".warc", ".warc.gz"}) {
+    const std::string e(ext);
+    if (n.size() > e.size() && n.compare(n.size() - e.size(), e.size(), e) == 0)
+      return true;
+  }
+  return false;
+}
+
+// The inputs with each folder replaced by the supported files below it,
+// sorted by path (hidden files and folders left out). Unsupported files are
+// counted on `err`, with a few of their names.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
+                                      std::ostream& err, bool* failed) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found, unsupported;
+    fs::recursive_directory_iterator it(
+        path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      (IsSupportedInput(name) ? found : unsupported)
+          .push_back(it->path().string());
+    }
+    if (ec) {
+      err << path << ": cannot list the folder: " << ec.message() << "\n";
+      *failed = true;
+    }
+    std::sort(found.begin(), found.end());
+    std::sort(unsupported.begin(), unsupported.end());
+    if (!unsupported.empty()) {
+      err << "dyad code: " << path << ": " << unsupported.size()
+          << " unsupported file" << (unsupported.size() == 1 ? "" : "s")
+          << " skipped (";
+      for (size_t i = 0; i < unsupported.size() && i < 3; ++i)
+        err << (i ? ", " : "") << unsupported[i];
+      err << (unsupported.size() > 3 ? ", ...)\n" : ")\n");
+    }
+    if (found.empty())
+      err << "dyad code: " << path << ": no supported files in the folder\n";
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
 
 struct CodeArgs {
   std::vector<std::string> inputs;
@@ -30,6 +92,7 @@ struct CodeArgs {
   bool require_actors = false;
   bool keep_furniture = false;
   bool quiet = false;
+  int progress = 0;  // 0: when stderr is a terminal; 1: always; -1: never
   size_t max_sentence_bytes = 2000;
   int threads = 0;  // 0: one per core
   bool stats = false;
@@ -71,6 +134,8 @@ int RunCode(const CodeArgs& args) {
   reader_options.default_date = default_date;
   if (args.input_format == "jsonl") reader_options.format = InputFormat::kJsonl;
   if (args.input_format == "text") reader_options.format = InputFormat::kText;
+  if (args.input_format == "html") reader_options.format = InputFormat::kHtml;
+  if (args.input_format == "warc") reader_options.format = InputFormat::kWarc;
 
   std::ios::sync_with_stdio(false);
   if (args.ontology == "plover" && args.format != "jsonl") {
@@ -98,26 +163,45 @@ int RunCode(const CodeArgs& args) {
     store = std::move(opened).value();
     pipeline_options.sink = store.get();
   }
-  Pipeline pipeline(**coder, pipeline_options, &std::cout, &std::cerr);
+  const bool show_progress =
+      !args.quiet && (args.progress > 0 || (args.progress == 0 &&
+                                            ProgressMeter::StderrIsTerminal()));
+  ProgressMeter progress(&std::cerr, show_progress);
+  std::ostream& err = *progress.stream();
+  uint64_t bytes_before = 0;  // input bytes of the inputs already read
+  const RecordReader* current = nullptr;
+  std::string current_name;
+  Pipeline* running = nullptr;
+  if (show_progress) {
+    pipeline_options.progress = [&] {
+      const PipelineStats& st = running->stats();
+      progress.Update(st.records, bytes_before + current->BytesRead(),
+                      st.events, current_name);
+    };
+  }
+  Pipeline pipeline(**coder, pipeline_options, &std::cout, &err);
+  running = &pipeline;
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   bool open_failed = false;
+  inputs = ExpandInputs(inputs, err, &open_failed);
+  std::vector<std::string> summaries;
   for (const std::string& path : inputs) {
-    std::error_code ec;
-    if (path != "-" && std::filesystem::is_directory(path, ec)) {
-      std::cerr << path << ": is a folder, not a file\n";
-      open_failed = true;
-      continue;
-    }
     auto reader = RecordReader::Open(path, reader_options);
     if (!reader.ok()) {
-      std::cerr << reader.status().message() << "\n";
+      err << reader.status().message() << "\n";
       open_failed = true;
       continue;
     }
+    current = reader->get();
+    current_name = path;
     pipeline.Run(reader->get());
+    bytes_before += (*reader)->BytesRead();
+    std::string summary = (*reader)->Summary();
+    if (!summary.empty()) summaries.push_back(std::move(summary));
   }
   pipeline.Finish();
+  progress.Finish();
   bool store_failed = false;
   if (!pipeline.status().ok()) {
     std::cerr << "dyad code: stopped: " << pipeline.status().message()
@@ -151,10 +235,14 @@ int RunCode(const CodeArgs& args) {
   }
   std::cout.flush();
   if (!args.quiet) {
-    std::cerr << "dyad code: " << records << " records, " << (records - failed)
-              << " coded, " << failed << " failed, " << sentences
-              << " sentences, " << events << " events, " << warnings
-              << " warnings\n";
+    for (const std::string& summary : summaries) std::cerr << summary << "\n";
+    std::cerr << "dyad code: " << records << " records, "
+              << (records - failed - st.skipped) << " coded, " << failed
+              << " failed, ";
+    if (st.skipped > 0)
+      std::cerr << st.skipped << " skipped (no article text), ";
+    std::cerr << sentences << " sentences, " << events << " events, "
+              << warnings << " warnings\n";
   }
   if (store && !args.quiet) {
     const StoreStats& ss = store->stats();
@@ -180,9 +268,12 @@ int RunCode(const CodeArgs& args) {
 void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
   auto args = std::make_shared<CodeArgs>();
   CLI::App* cmd = app->add_subcommand(
-      "code", "Code articles (JSON Lines or plain text) into events");
+      "code",
+      "Code articles (JSON Lines, plain text, HTML pages, WARC or WARC.gz "
+      "files) into events");
   cmd->add_option("inputs", args->inputs,
-                  "Input files; '-' or none for standard input");
+                  "Input files or folders (every supported file below, in "
+                  "path order); '-' or none for standard input");
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}))
       ->capture_default_str();
@@ -193,8 +284,10 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
       ->check(CLI::IsMember({"cameo", "plover"}))
       ->capture_default_str();
   cmd->add_option("--input-format", args->input_format,
-                  "Input format (auto: .jsonl/.json or a leading '{' is JSONL)")
-      ->check(CLI::IsMember({"auto", "jsonl", "text"}))
+                  "Input format (auto: by name, .jsonl/.json, .html/.htm, "
+                  ".warc/.warc.gz, else by the first bytes: '{' JSONL, '<' "
+                  "HTML, 'WARC/' or gzip WARC, else text)")
+      ->check(CLI::IsMember({"auto", "jsonl", "text", "html", "warc"}))
       ->capture_default_str();
   cmd->add_option("--date", args->date,
                   "Date of plain-text articles and of records without one "
@@ -227,7 +320,11 @@ void AddCodeCommand(CLI::App* app, std::function<int()>* run) {
                   "codes without places");
   cmd->add_flag("--stats", args->stats,
                 "Print load and coding time and rates as JSON on stderr");
-  cmd->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  cmd->add_flag("-q,--quiet", args->quiet,
+                "No summary lines and no progress on stderr");
+  cmd->add_flag("--progress,!--no-progress", args->progress,
+                "Show (or not) a progress line on stderr; by default shown "
+                "when stderr is a terminal");
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });
 }
 

@@ -8,6 +8,9 @@
 #include <iostream>
 #include <iterator>
 
+#include "io/byte_source.h"
+#include "io/html_reader.h"
+#include "io/warc_reader.h"
 #include "text/utf8.h"
 
 namespace dyad {
@@ -28,6 +31,7 @@ class JsonlReader : public RecordReader {
     std::string line;
     while (ReadLine(&line)) {
       ++line_no_;
+      bytes_read_ += line.size() + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       size_t first = line.find_first_not_of(" \t");
       if (first == std::string::npos) continue;
@@ -54,6 +58,8 @@ class JsonlReader : public RecordReader {
     return Outcome::kEnd;
   }
 
+  uint64_t BytesRead() const override { return bytes_read_; }
+
  private:
   bool ReadLine(std::string* line) {
     if (!pending_.empty()) {
@@ -79,6 +85,7 @@ class JsonlReader : public RecordReader {
   ReaderOptions options_;
   std::string pending_;
   long line_no_ = 0;
+  uint64_t bytes_read_ = 0;
 };
 
 class TextReader : public RecordReader {
@@ -108,8 +115,11 @@ class TextReader : public RecordReader {
     record->article.date = options_.default_date;
     record->location = name_ + ":1";
     record->warning.clear();
+    bytes_read_ = record->article.text.size();
     return Outcome::kRecord;
   }
+
+  uint64_t BytesRead() const override { return bytes_read_; }
 
  private:
   std::istream* in_;
@@ -118,36 +128,129 @@ class TextReader : public RecordReader {
   ReaderOptions options_;
   std::string first_;
   bool done_ = false;
+  uint64_t bytes_read_ = 0;
 };
 
-bool LooksJsonl(const std::string& name, const std::string& head) {
-  auto ends = [&](const char* s) {
-    std::string_view n(name), suf(s);
-    return n.size() >= suf.size() && n.substr(n.size() - suf.size()) == suf;
-  };
-  if (ends(".jsonl") || ends(".json") || ends(".ndjson")) return true;
-  size_t first = head.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && head[first] == '{';
+// A reader whose only record is an error (an input that cannot be read).
+class FailedReader : public RecordReader {
+ public:
+  explicit FailedReader(std::string error) : error_(std::move(error)) {}
+  Outcome Next(InputRecord*, std::string* error) override {
+    if (done_) return Outcome::kEnd;
+    done_ = true;
+    *error = error_;
+    return Outcome::kError;
+  }
+
+ private:
+  std::string error_;
+  bool done_ = false;
+};
+
+// A reader that owns the stream its ByteSource reads.
+class OwningReader : public RecordReader {
+ public:
+  OwningReader(std::unique_ptr<std::istream> owned,
+               std::unique_ptr<RecordReader> inner)
+      : owned_(std::move(owned)), inner_(std::move(inner)) {}
+  Outcome Next(InputRecord* record, std::string* error) override {
+    return inner_->Next(record, error);
+  }
+  uint64_t BytesRead() const override { return inner_->BytesRead(); }
+  std::string Summary() const override { return inner_->Summary(); }
+
+ private:
+  std::unique_ptr<std::istream> owned_;  // destroyed after inner_
+  std::unique_ptr<RecordReader> inner_;
+};
+
+bool EndsWith(std::string_view name, std::string_view suffix) {
+  if (name.size() < suffix.size()) return false;
+  std::string_view tail = name.substr(name.size() - suffix.size());
+  for (size_t i = 0; i < tail.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(tail[i])) != suffix[i])
+      return false;
+  }
+  return true;
+}
+
+InputFormat SniffFormat(const std::string& name, const std::string& head) {
+  if (EndsWith(name, ".jsonl") || EndsWith(name, ".json") ||
+      EndsWith(name, ".ndjson"))
+    return InputFormat::kJsonl;
+  if (EndsWith(name, ".warc") || EndsWith(name, ".warc.gz"))
+    return InputFormat::kWarc;
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm"))
+    return InputFormat::kHtml;
+  const size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return InputFormat::kText;
+  if (head.compare(first, 5, "WARC/") == 0) return InputFormat::kWarc;
+  if (head[first] == '{') return InputFormat::kJsonl;
+  if (head[first] == '<') return InputFormat::kHtml;
+  return InputFormat::kText;
 }
 
 std::unique_ptr<RecordReader> Make(std::istream* in,
                                    std::unique_ptr<std::istream> owned,
                                    const std::string& name,
                                    const ReaderOptions& options) {
-  // Sniff the first bytes (up to the first non-blank) to pick the format.
+  // Sniff the first bytes (up to the first non-blank, and 4 more) to pick
+  // the format.
   std::string head;
   char c;
+  size_t first = std::string::npos;
   while (head.size() < 4096 && in->get(c)) {
     head.push_back(c);
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+    if (first == std::string::npos && c != ' ' && c != '\t' && c != '\r' &&
+        c != '\n')
+      first = head.size() - 1;
+    if (first != std::string::npos && head.size() >= first + 5) break;
   }
-  bool jsonl = options.format == InputFormat::kJsonl ||
-               (options.format == InputFormat::kAuto && LooksJsonl(name, head));
-  if (jsonl)
-    return std::make_unique<JsonlReader>(in, std::move(owned), name, options,
-                                         std::move(head));
-  return std::make_unique<TextReader>(in, std::move(owned), name, options,
-                                      std::move(head));
+  auto wrap = [&](std::unique_ptr<RecordReader> inner)
+      -> std::unique_ptr<RecordReader> {
+    if (!owned) return inner;
+    return std::make_unique<OwningReader>(std::move(owned), std::move(inner));
+  };
+  if (IsGzipMagic(head) && (options.format == InputFormat::kAuto ||
+                            options.format == InputFormat::kWarc)) {
+    // Compressed: only a WARC is read so (docs/formats/warc.md).
+    auto gz = MakeGzipSource(MakeStreamSource(in, std::move(head)));
+    char magic[5];
+    size_t got = 0;
+    while (got < sizeof magic) {
+      const size_t n = gz->Read(magic + got, sizeof magic - got);
+      if (n == 0) break;
+      got += n;
+    }
+    std::string start(magic, got);
+    if (start != "WARC/") {
+      return wrap(std::make_unique<FailedReader>(
+          name + ": " +
+          (!gz->error().empty() && got < sizeof magic
+               ? gz->error()
+               : std::string("not a WARC file (gzip data does not start "
+                             "with 'WARC/'): not coded"))));
+    }
+    return wrap(MakeWarcReader(MakePrefixedSource(start, std::move(gz)), name,
+                               options));
+  }
+  const InputFormat format = options.format == InputFormat::kAuto
+                                 ? SniffFormat(name, head)
+                                 : options.format;
+  switch (format) {
+    case InputFormat::kWarc:
+      return wrap(
+          MakeWarcReader(MakeStreamSource(in, std::move(head)), name, options));
+    case InputFormat::kHtml:
+      return wrap(
+          MakeHtmlReader(MakeStreamSource(in, std::move(head)), name, options));
+    case InputFormat::kJsonl:
+      return std::make_unique<JsonlReader>(in, std::move(owned), name, options,
+                                           std::move(head));
+    default:
+      return std::make_unique<TextReader>(in, std::move(owned), name, options,
+                                          std::move(head));
+  }
 }
 
 // simdjson refuses a document that is not valid UTF-8, but a record's text
@@ -230,12 +333,11 @@ bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
   const bool in_place = capacity >= line.size() + simdjson::SIMDJSON_PADDING;
   if (!in_place) padded = simdjson::padded_string(line);
   simdjson::dom::element doc;
-  auto err =
-      in_place
-          ? parser.parse(simdjson::padded_string_view(line.data(), line.size(),
-                                                      capacity))
-                .get(doc)
-          : parser.parse(padded).get(doc);
+  auto err = in_place ? parser
+                            .parse(simdjson::padded_string_view(
+                                line.data(), line.size(), capacity))
+                            .get(doc)
+                      : parser.parse(padded).get(doc);
   bool escaped = false;
   std::string rewritten;
   if (err == simdjson::UTF8_ERROR && EscapeInvalidBytes(line, &rewritten)) {
@@ -298,6 +400,13 @@ bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
           "unparsable date '" + date.substr(0, 40) + "': coded without a date";
   }
   return true;
+}
+
+PrepareOutcome PrepareRecord(InputRecord* record, std::string* message) {
+  if (!record->prepare) return PrepareOutcome::kReady;
+  auto prepare = std::move(record->prepare);
+  record->prepare = nullptr;
+  return prepare(record, message);
 }
 
 Result<std::unique_ptr<RecordReader>> RecordReader::Open(

@@ -47,8 +47,19 @@ void Pipeline::CodeBatch(Batch* batch, std::ostream* direct) const {
   PipelineStats& st = batch->stats;
   for (Batch::Item& item : batch->items) {
     ++st.records;
+    bool skipped = false;
+    if (item.error.empty() && item.record.prepare) {
+      std::string message;
+      const PrepareOutcome outcome = PrepareRecord(&item.record, &message);
+      if (outcome != PrepareOutcome::kReady) {
+        item.error = message.empty()
+                         ? item.record.location + ": unreadable record"
+                         : std::move(message);
+        skipped = outcome == PrepareOutcome::kSkip;
+      }
+    }
     if (!item.error.empty()) {
-      ++st.failed;
+      ++(skipped ? st.skipped : st.failed);
       diag += item.error;
       diag += '\n';
       continue;
@@ -134,10 +145,12 @@ void Pipeline::WriteFront() {
   const PipelineStats& s = batch->stats;
   stats_.records += s.records;
   stats_.failed += s.failed;
+  stats_.skipped += s.skipped;
   stats_.sentences += s.sentences;
   stats_.events += s.events;
   stats_.warnings += s.warnings;
   stats_.bytes += s.bytes;
+  if (options_.progress) options_.progress();
 }
 
 void Pipeline::Submit(std::unique_ptr<Batch> owned) {
@@ -191,6 +204,7 @@ void Pipeline::Run(RecordReader* reader) {
       batch->bytes += item.record.article.text.size();
     }
     batch->items.push_back(std::move(item));
+    if (options_.progress) options_.progress();
     if (batch->items.size() >= options_.batch_records ||
         batch->bytes >= options_.batch_bytes) {
       Submit(std::move(batch));

@@ -5,6 +5,9 @@
 //   for (each input) pipeline.Run(reader.get());
 //   pipeline.Finish();
 //
+// Records that need preparing (InputRecord::prepare: HTML pages) are
+// prepared on the coding threads.
+//
 // Output (events and the diagnostics on `err`) comes out in input order and
 // is byte for byte the same for any number of threads. Memory stays bounded:
 // at most 2 x threads + 1 batches are in flight, each of at most
@@ -24,6 +27,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -57,11 +61,16 @@ struct PipelineOptions {
   bool explain = false;  // the writer prints explanations
   // If set, coded records go here and no events are written to `out`.
   RecordSink* sink = nullptr;
+  // If set, called on the calling thread after each record read and each
+  // batch written (a progress display reads stats() there). Must be cheap;
+  // it does not change the output.
+  std::function<void()> progress;
 };
 
 struct PipelineStats {
   long records = 0;    // records read, good or bad
   long failed = 0;     // records that could not be read (not coded)
+  long skipped = 0;    // records with nothing to code (a note each)
   long sentences = 0;  // sentences coded
   long events = 0;     // events written
   long warnings = 0;   // record warnings and coder diagnostics

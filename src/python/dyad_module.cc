@@ -742,6 +742,7 @@ class PyCoder {
     py::dict stats;
     stats["records"] = st.records;
     stats["failed"] = st.failed;
+    stats["skipped"] = st.skipped;
     stats["sentences"] = st.sentences;
     stats["events"] = st.events;
     stats["warnings"] = st.warnings;

@@ -7,7 +7,9 @@
 //
 // Checked (docs/formats/input.md, "nothing is silently dropped"):
 //  - the mode actually used is the one asked for (auto: JSONL exactly when
-//    the first non-blank byte is '{');
+//    the first non-blank byte is '{'; input that auto takes as HTML or WARC
+//    -- gzip magic, a first non-blank '<' or "WARC/" -- is only read to the
+//    end here: html_fuzzer and warc_fuzzer check those readers);
 //  - JSONL: every non-blank line yields exactly one record or one error, so
 //    records + errors == non-blank lines <= lines + 1; blank lines yield
 //    nothing;
@@ -170,15 +172,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (mode & 0x4) options.default_date = dyad::ParseDate("2024-01-25");
 
   bool jsonl = options.format == dyad::InputFormat::kJsonl;
+  bool other = false;  // HTML or WARC
   if (options.format == dyad::InputFormat::kAuto) {
     // The reader sniffs at most 4096 bytes for the first non-blank one.
     const size_t first = input.substr(0, 4096).find_first_not_of(" \t\r\n");
     jsonl = first != std::string_view::npos && input[first] == '{';
+    other = (input.size() >= 2 && input[0] == '\x1f' && input[1] == '\x8b') ||
+            (first != std::string_view::npos &&
+             (input[first] == '<' || input.substr(first, 5) == "WARC/"));
   }
 
   std::istringstream in{std::string(input)};
   auto reader = dyad::RecordReader::FromStream(&in, kName, options);
-  if (jsonl) {
+  if (other) {
+    dyad::InputRecord record;
+    std::string error;
+    size_t outcomes = 0;
+    while (reader->Next(&record, &error) != dyad::RecordReader::Outcome::kEnd)
+      Check(++outcomes <= input.size() + 2);
+  } else if (jsonl) {
     CheckJsonl(input, reader.get(), options);
   } else {
     CheckText(input, reader.get(), options);
