@@ -427,7 +427,10 @@ Result<std::vector<TimelineRow>> EventDb::Timeline(const Filter& f, Period by) {
       "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), "
       "sum(e.goldstein * e.num_mentions), sum(e.goldstein) FROM events e "
       "WHERE e.date <> ''" +
-      w.sql + " GROUP BY 1, 2";
+      // "+e.date": not through the date index for its order, which would
+      // read the whole table in random order when nothing else narrows it
+      // (6 s instead of 0.3 s for --country IRQ on 1M events).
+      w.sql + " GROUP BY +e.date, e.quad_class";
   Stmt q;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr) != SQLITE_OK)
     return Error("cannot query the timeline");
