@@ -240,32 +240,38 @@ Result<DbStats> EventDb::Stats() {
   st.schema_version = schema_version_;
   std::error_code ec;
   st.file_bytes = static_cast<int64_t>(std::filesystem::file_size(path_, ec));
-  // One pass over events, by root (the root decides the QuadClass).
-  const std::string sql =
-      std::string(
-          "SELECT root, quad_class, count(*), sum(date = ''), "
-          "min(nullif(date, '')), max(date), ") +
-      (schema_version_ >= 2 ? "sum(geo_type IS NOT NULL)" : "0") +
-      " FROM events GROUP BY root, quad_class";
+  // Each part can use an index (the store's events_code, events_place,
+  // events_date): no pass over the whole events table.
   Stmt q;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT code, quad_class, count(*) FROM events "
+                         "GROUP BY code, quad_class",
+                         -1, q.out(), nullptr) != SQLITE_OK)
     return Error("cannot read events");
   std::map<std::string, int64_t> roots;
   int rc;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
     sqlite3_stmt* r = q.get();
     const int64_t n = sqlite3_column_int64(r, 2);
-    roots[Text(r, 0)] += n;
+    roots[Text(r, 0).substr(0, 2)] += n;
     AddQuad(sqlite3_column_int(r, 1), n, &st.quad);
     st.events += n;
-    st.undated_events += sqlite3_column_int64(r, 3);
-    const std::string first = Text(r, 4), last = Text(r, 5);
-    if (!first.empty() && (st.first_date.empty() || first < st.first_date))
-      st.first_date = first;
-    if (last > st.last_date) st.last_date = last;
-    st.events_with_place += sqlite3_column_int64(r, 6);
   }
   if (rc != SQLITE_DONE) return Error("cannot read events");
+  struct {
+    const char* sql;
+    std::string* out;
+  } dates[] = {
+      {"SELECT min(date) FROM events WHERE date > ''", &st.first_date},
+      {"SELECT max(date) FROM events", &st.last_date},
+  };
+  for (auto& d : dates) {
+    Stmt dq;
+    if (sqlite3_prepare_v2(db_, d.sql, -1, dq.out(), nullptr) != SQLITE_OK ||
+        sqlite3_step(dq.get()) != SQLITE_ROW)
+      return Error("cannot read event dates");
+    *d.out = Text(dq.get(), 0);
+  }
   for (const auto& [root, n] : roots)
     st.top_roots.push_back(RootCount{root, CodeName(root), n});
   std::stable_sort(st.top_roots.begin(), st.top_roots.end(),
@@ -279,6 +285,11 @@ Result<DbStats> EventDb::Stats() {
     int64_t* out;
   } counts[] = {
       {"SELECT count(*) FROM articles", &st.articles},
+      {"SELECT count(*) FROM events WHERE date = ''", &st.undated_events},
+      {schema_version_ >= 2
+           ? "SELECT count(*) FROM events WHERE geo_country IS NOT NULL"
+           : "SELECT 0",
+       &st.events_with_place},
       {"SELECT count(*) FROM mentions", &st.mentions},
       {schema_version_ >= 2
            ? "SELECT count(*) FROM mentions WHERE date_rule <> 'article'"
@@ -295,21 +306,28 @@ Result<DbStats> EventDb::Stats() {
   return st;
 }
 
+// Ranking dyads by events over a date range reads only (date, source_code,
+// target_code, code), all in the index of the events' UNIQUE constraint, so
+// SQLite ranks them without touching the table (200,000 random row reads
+// for a year of a 1M-event database take a second). The sums come after,
+// for the dyads returned only, through the events_dyad index. Ranking by
+// mentions or by country needs the table: one query does all.
 Result<std::vector<DyadRow>> EventDb::TopDyads(const Filter& f,
                                                const TopOptions& o) {
   Status s = CheckFilter(f);
   if (!s.ok()) return s;
   const bool by_country = o.level == ActorLevel::kCountry;
+  const bool two_steps = !by_country && o.by == RankBy::kEvents;
   const char* src = by_country ? "e.source_country" : "e.source_code";
   const char* tgt = by_country ? "e.target_country" : "e.target_code";
+  const std::string sums =
+      "count(*), sum(e.num_mentions), sum(e.goldstein * e.num_mentions), "
+      "sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), "
+      "sum(e.quad_class = 4)";
   SqlWhere w = FilterSql(f);
   std::string sql =
-      std::string("SELECT ") + src + ", " + tgt +
-      ", count(*), sum(e.num_mentions), "
-      "sum(e.goldstein * e.num_mentions), "
-      "sum(e.quad_class = 1), sum(e.quad_class = 2), "
-      "sum(e.quad_class = 3), sum(e.quad_class = 4) "
-      "FROM events e WHERE " +
+      std::string("SELECT ") + src + ", " + tgt + ", " +
+      (two_steps ? std::string("count(*)") : sums) + " FROM events e WHERE " +
       tgt + " <> ''" + (by_country ? " AND e.source_country <> ''" : "") +
       w.sql + " GROUP BY 1, 2 ORDER BY " +
       (o.by == RankBy::kMentions ? "4" : "3") + " DESC, 1, 2 LIMIT ?";
@@ -319,6 +337,16 @@ Result<std::vector<DyadRow>> EventDb::TopDyads(const Filter& f,
   BindAll(q.get(), w.args);
   sqlite3_bind_int64(q.get(), static_cast<int>(w.args.size()) + 1,
                      Limit(f, kDefaultTopLimit));
+  Stmt sum_q;
+  if (two_steps &&
+      sqlite3_prepare_v2(db_,
+                         ("SELECT " + sums +
+                          " FROM events e WHERE e.source_code = ? AND "
+                          "e.target_code = ?" +
+                          w.sql)
+                             .c_str(),
+                         -1, sum_q.out(), nullptr) != SQLITE_OK)
+    return Error("cannot query top dyads");
   std::vector<DyadRow> rows;
   int rc;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
@@ -326,11 +354,24 @@ Result<std::vector<DyadRow>> EventDb::TopDyads(const Filter& f,
     DyadRow d;
     d.source = Text(r, 0);
     d.target = Text(r, 1);
-    d.events = sqlite3_column_int64(r, 2);
-    d.mentions = sqlite3_column_int64(r, 3);
+    int first = 2;  // of the sums
+    if (two_steps) {
+      r = sum_q.get();
+      sqlite3_reset(r);
+      sqlite3_bind_text(r, 1, d.source.data(),
+                        static_cast<int>(d.source.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(r, 2, d.target.data(),
+                        static_cast<int>(d.target.size()), SQLITE_TRANSIENT);
+      BindAll(r, w.args, 3);
+      if (sqlite3_step(r) != SQLITE_ROW) return Error("cannot query top dyads");
+      first = 0;
+    }
+    d.events = sqlite3_column_int64(r, first);
+    d.mentions = sqlite3_column_int64(r, first + 1);
     if (d.mentions > 0)
-      d.mean_goldstein = sqlite3_column_double(r, 4) / d.mentions;
-    for (int i = 0; i < 4; ++i) d.quad[i] = sqlite3_column_int64(r, 5 + i);
+      d.mean_goldstein = sqlite3_column_double(r, first + 2) / d.mentions;
+    for (int i = 0; i < 4; ++i)
+      d.quad[i] = sqlite3_column_int64(r, first + 3 + i);
     rows.push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return Error("cannot query top dyads");
@@ -392,7 +433,10 @@ Result<std::vector<TimelineRow>> EventDb::Timeline(const Filter& f, Period by) {
       "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), "
       "sum(e.goldstein * e.num_mentions), sum(e.goldstein) FROM events e "
       "WHERE e.date <> ''" +
-      w.sql + " GROUP BY 1, 2";
+      // "+e.date": not through the date index for its order, which would
+      // read the whole table in random order when nothing else narrows it
+      // (6 s instead of 0.3 s for --country IRQ on 1M events).
+      w.sql + " GROUP BY +e.date, e.quad_class";
   Stmt q;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr) != SQLITE_OK)
     return Error("cannot query the timeline");

@@ -97,7 +97,7 @@ struct DbStats {
   int64_t undated_events = 0;         // events.date = ''
   QuadCounts quad{};
   std::vector<RootCount> top_roots;  // by events, at most 10
-  // Events with a place (geo_type set); 0 in a schema-1 database.
+  // Events with a place (geo_country set); 0 in a schema-1 database.
   int64_t events_with_place = 0;
   // Mentions whose date the sentence set (date_rule not 'article', not
   // NULL); 0 in a schema-1 database.

@@ -547,7 +547,8 @@ TEST_F(QueryTest, ReadsSchemaVersion1) {
   for (const char* c : {"geo_type", "geo_name", "geo_country", "geo_fips",
                         "geo_adm1", "geo_feature_id", "geo_lat", "geo_lon"})
     drop += std::string("ALTER TABLE events DROP COLUMN ") + c + ";";
-  Exec(drop + "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  Exec("DROP INDEX events_place; DROP INDEX mentions_dated;" + drop +
+       "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   auto db = Open();
   ASSERT_TRUE(db);
   EXPECT_EQ(db->schema_version(), 1);

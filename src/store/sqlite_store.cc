@@ -67,6 +67,16 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source_code, target_code);
 )sql";
 
+// Indexes for the queries of src/query (docs/queries.md) that came after
+// version 2: created when a database is made or opened read-write, so older
+// files get them too; the queries are right without them, only slower.
+constexpr const char* kQueryIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS events_code ON events(code, quad_class);
+CREATE INDEX IF NOT EXISTS events_place ON events(geo_country);
+CREATE INDEX IF NOT EXISTS mentions_dated ON mentions(event_id)
+  WHERE date_rule <> 'article';
+)sql";
+
 // Schema version 1 to 2: mentions say how the event's date was found
 // (events.date became the date the sentence gives) and where it took place;
 // events get their place (GDELT's ActionGeo). Old rows keep NULL there, and
@@ -258,6 +268,8 @@ Status SqliteStore::Init() {
                              ", this dyad reads version " +
                              std::to_string(kSchemaVersion));
   }
+  s = Exec(kQueryIndexes);
+  if (!s.ok()) return s;
   struct {
     const char* sql;
     sqlite3_stmt** stmt;

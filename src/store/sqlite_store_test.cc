@@ -211,9 +211,14 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
     ASSERT_TRUE((*store)->Add(Record("a", "text a"), a).ok());
     ASSERT_TRUE((*store)->EndBatch().ok());
   }
-  // Back to version 1: the mentions table as it was.
+  // Back to version 1: the mentions table as it was (and no index on a
+  // column version 1 lacks).
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "DROP INDEX events_place; DROP INDEX mentions_dated",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   for (const char* c : {"mentions date_text",      "mentions date_start",
                         "mentions date_end",       "mentions date_rule",
                         "mentions date_precision", "mentions place_name",
@@ -258,6 +263,11 @@ TEST_F(StoreTest, MigratesSchemaVersion1) {
             5);
   EXPECT_EQ(Query("SELECT count(*) FROM pragma_table_info('mentions') WHERE "
                   "name IN ('sentence_start', 'sentence_text', 'explain')"),
+            3);
+  // The query indexes come with the migration.
+  EXPECT_EQ(Query("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                  "AND name IN ('events_code', 'events_place', "
+                  "'mentions_dated')"),
             3);
   CodedArticle b;
   b.events = {MakeEvent("RUS", "UKR", "190", 0)};
