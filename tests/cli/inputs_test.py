@@ -165,7 +165,7 @@ class InputsTest(unittest.TestCase):
         self.assertGreaterEqual(len(events), 2, r)
         self.assertTrue(all(e["doc_id"] == "https://t.example/s"
                             for e in events), r)
-        self.assertTrue(all(e["date"] == "2024-01-25" for e in events), r)
+        self.assertTrue(all(e["article_date"] == "2024-01-25" for e in events), r)
         # Nothing from the navigation, related links or footer.
         texts = " ".join(e["source"]["text"] for e in events)
         self.assertNotIn("Turkey", texts)
@@ -201,12 +201,12 @@ class InputsTest(unittest.TestCase):
         r = dyad("code", path)
         self.assertEqual(r.code, 0, r)
         self.assertIn("warning: no date found in the page", r.err, r)
-        self.assertTrue(all("date" not in e or not e["date"]
+        self.assertTrue(all(not e["article_date"]
                             for e in r.events()), r.events())
         # --date stands in, as for JSON Lines records without a date.
         r = dyad("code", "--date", "2023-03-03", path)
         self.assertNotIn("warning:", r.err, r)
-        self.assertTrue(all(e["date"] == "2023-03-03" for e in r.events()), r)
+        self.assertTrue(all(e["article_date"] == "2023-03-03" for e in r.events()), r)
 
     # --- WARC -----------------------------------------------------------
 
@@ -222,7 +222,7 @@ class InputsTest(unittest.TestCase):
                 self.assertEqual(r.code, 0, r)
                 events = r.events()
                 self.assertEqual({e["doc_id"] for e in events}, set(uris), r)
-                self.assertTrue(all(e["date"] == "2024-01-25" for e in events))
+                self.assertTrue(all(e["article_date"] == "2024-01-25" for e in events))
                 self.assertIn(
                     path + ": 6 HTML records read, 13 records skipped (1 HTTP "
                     "status not 2xx, 5 metadata, 1 non-HTML response, "
