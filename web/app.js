@@ -275,24 +275,26 @@ async function refresh() {
   const src = $("source").value.trim(), tgt = $("target").value.trim();
   text($("dyad-label"), src || tgt ? `— ${src || "any"} → ${tgt || "any"}` : "— all events");
   try {
+    // The timeline first, alone: on a large database the other queries
+    // would compete with it for the server's cores.
     const tp = new URLSearchParams(p);
     tp.set("by", by);
-    const [timeline, dyads, actors, places, events] = await Promise.all([
-      api("/api/timeline", tp),
-      api("/api/top/dyads", p),
-      api("/api/top/actors", p),
-      api("/api/places", p),
-      api("/api/events", new URLSearchParams([...p, ["limit", "50"]])),
+    showTimeline(await api("/api/timeline", tp), by);
+    // Then the rest, each panel drawn as its answer comes.
+    await Promise.all([
+      api("/api/top/dyads", p).then((rows) =>
+        showTop("top-dyads", rows, [["source", ""], ["target", ""],
+                                    ["events", "n", fmt.format],
+                                    ["mentions", "n", fmt.format],
+                                    ["mean_goldstein", "n", goldstein]])),
+      api("/api/top/actors", p).then((rows) =>
+        showTop("top-actors", rows, [["actor", ""], ["events", "n", fmt.format],
+                                     ["as_source", "n", fmt.format],
+                                     ["as_target", "n", fmt.format],
+                                     ["mean_goldstein", "n", goldstein]])),
+      Promise.all([drawWorld(), api("/api/places", p)]).then(([, rows]) => showPlaces(rows)),
+      api("/api/events", new URLSearchParams([...p, ["limit", "50"]])).then(showEvents),
     ]);
-    showTimeline(timeline, by);
-    showTop("top-dyads", dyads, [["source", ""], ["target", ""], ["events", "n", fmt.format],
-                                 ["mentions", "n", fmt.format], ["mean_goldstein", "n", goldstein]]);
-    showTop("top-actors", actors, [["actor", ""], ["events", "n", fmt.format],
-                                   ["as_source", "n", fmt.format], ["as_target", "n", fmt.format],
-                                   ["mean_goldstein", "n", goldstein]]);
-    await drawWorld();
-    showPlaces(places);
-    showEvents(events);
   } catch (err) {
     text($("error"), err.message);
   }

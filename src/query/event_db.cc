@@ -589,9 +589,9 @@ void EventDb::SetTimeLimit(int ms) {
     sqlite3_progress_handler(db_, 0, nullptr, nullptr);
     return;
   }
-  // Every 10,000 virtual machine steps, look at the clock.
+  // Every 1,000 virtual machine steps, look at the clock.
   sqlite3_progress_handler(
-      db_, 10000,
+      db_, 1000,
       [](void* self) -> int {
         const auto* db = static_cast<const EventDb*>(self);
         if (db->deadline_ms_ == 0) return 0;

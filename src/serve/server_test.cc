@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
+#include "query/query.h"
 #include "store/sqlite_store.h"
 
 namespace dyad {
@@ -130,6 +133,39 @@ TEST_F(ApiTest, ABrokenOrMissingDatabaseIs503NamingIt) {
   EXPECT_NE(r.body.find("events.db"), std::string::npos) << r.body;
   fs::remove(options_.db_path);
   EXPECT_EQ(Get("/api/stats").status, 503);
+}
+
+TEST_F(ApiTest, QueriesStopAtTheTimeLimit) {
+  {
+    // Enough rows for a query to run past a check of the clock.
+    auto store = SqliteStore::Open(options_.db_path);
+    ASSERT_TRUE(store.ok());
+    InputRecord r;
+    r.article.id = "many";
+    r.article.text = "x";
+    CodedArticle coded;
+    for (int i = 0; i < 500; ++i) {
+      Event e;
+      e.date = "2024-01-" + std::string(i % 28 < 9 ? "0" : "") +
+               std::to_string(i % 28 + 1);
+      e.source = EventActor{"A" + std::to_string(i), "", "a", {0, 1}};
+      e.code = "190";
+      e.root = "19";
+      e.quad_class = 4;
+      coded.events.push_back(e);
+    }
+    ASSERT_TRUE((*store)->Add(r, coded).ok());
+    ASSERT_TRUE((*store)->EndBatch().ok());
+  }
+  auto db = EventDb::Open(options_.db_path);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Stats().ok());  // no limit
+  (*db)->SetTimeLimit(1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto stats = (*db)->Stats();
+  EXPECT_FALSE(stats.ok());
+  (*db)->SetTimeLimit(0);
+  EXPECT_TRUE((*db)->Stats().ok());
 }
 
 }  // namespace
