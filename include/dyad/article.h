@@ -15,6 +15,10 @@ struct Date {
   bool valid() const { return year != 0; }
   // Days since 1970-01-01 (proleptic Gregorian); comparable.
   long DayNumber() const;
+  // The date `days` days after 1970-01-01: the inverse of DayNumber().
+  static Date FromDayNumber(long days);
+  // Whether year-month-day names a day that exists (years 1 to 9999).
+  static bool Exists(int year, int month, int day);
   // "YYYY-MM-DD", or "" when not valid.
   std::string ToString() const;
   auto operator<=>(const Date&) const = default;

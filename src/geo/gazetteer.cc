@@ -108,6 +108,24 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
+// Calls fn(fields, line_number) for each line of `text` that is neither
+// blank nor a comment (#), its fields split at tabs; stops at the first
+// error fn returns.
+template <typename Fn>
+Status ForEachLine(std::string_view text, Fn fn) {
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (Status s = fn(SplitTabs(line), line_no); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 template <typename T>
 bool ParseNumber(std::string_view s, T* out) {
   if (s.empty()) return false;
@@ -241,131 +259,118 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(
 
 Status Gazetteer::ReadAliases(std::string_view text, const std::string& name) {
   // After Finish(): each alias is added to the name index directly.
-  size_t line_no = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    auto f = SplitTabs(line);
-    const std::string where = name + ":" + std::to_string(line_no) + ": ";
-    if (f.size() != 3 || f[0].empty() || f[2].empty())
-      return Status::Corrupt(where + "expected alias <tab> ISO2 <tab> name");
-    const GeoCountry* c = CountryByIso2(f[1]);
-    if (!c)
-      return Status::Corrupt(where + "unknown country " + std::string(f[1]));
-    // The place Choose() would take for the name within that country.
-    const GeoPlace& country = place(c->place);
-    const uint32_t best = Choose(Lookup(Fold(f[2])), {}, &country);
-    // A place this gazetteer lacks (a smaller test one, another GeoNames
-    // release): the alias names nothing.
-    if (best == UINT32_MAX) continue;
-    // Appended: a name's own places keep their slice; the alias gets one
-    // of its own.
-    const std::string folded = Fold(f[0]);
-    auto existing = Lookup(folded);
-    std::vector<uint32_t> list(existing.begin(), existing.end());
-    list.push_back(best);
-    NameRange& r = names_.FindOrAdd(folded);
-    r.offset = static_cast<uint32_t>(name_places_.size());
-    r.count = static_cast<uint32_t>(list.size());
-    name_places_.insert(name_places_.end(), list.begin(), list.end());
-    max_words_ = std::max(max_words_, WordCount(folded));
-  }
-  return Status::Ok();
+  return ForEachLine(
+      text,
+      [&](const std::vector<std::string_view>& f, size_t line_no) -> Status {
+        const std::string where = name + ":" + std::to_string(line_no) + ": ";
+        if (f.size() != 3 || f[0].empty() || f[2].empty())
+          return Status::Corrupt(where +
+                                 "expected alias <tab> ISO2 <tab> name");
+        const GeoCountry* c = CountryByIso2(f[1]);
+        if (!c)
+          return Status::Corrupt(where + "unknown country " +
+                                 std::string(f[1]));
+        // The place Choose() would take for the name within that country.
+        const GeoPlace& country = place(c->place);
+        const uint32_t best = Choose(Lookup(Fold(f[2])), {}, &country);
+        // A place this gazetteer lacks (a smaller test one, another GeoNames
+        // release): the alias names nothing.
+        if (best == UINT32_MAX) return Status::Ok();
+        // Appended: a name's own places keep their slice; the alias gets one
+        // of its own.
+        const std::string folded = Fold(f[0]);
+        auto existing = Lookup(folded);
+        std::vector<uint32_t> list(existing.begin(), existing.end());
+        list.push_back(best);
+        NameRange& r = names_.FindOrAdd(folded);
+        r.offset = static_cast<uint32_t>(name_places_.size());
+        r.count = static_cast<uint32_t>(list.size());
+        name_places_.insert(name_places_.end(), list.begin(), list.end());
+        max_words_ = std::max(max_words_, WordCount(folded));
+        return Status::Ok();
+      });
 }
 
 Status Gazetteer::ReadCountries(std::string_view text,
                                 const std::string& name) {
-  size_t line_no = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    auto f = SplitTabs(line);
-    if (f.size() != 4 || f[0].size() != 3 || f[1].size() != 2 || f[3].empty())
-      return Status::Corrupt(
-          name + ":" + std::to_string(line_no) +
-          ": expected ISO3 <tab> ISO2 <tab> FIPS <tab> name");
-    if (countries_.size() >= UINT16_MAX)
-      return Status::Corrupt(name + ": too many countries");
-    GeoCountry c{std::string(f[0]), std::string(f[1]), std::string(f[2]),
-                 std::string(f[3])};
-    const auto index = static_cast<uint16_t>(countries_.size());
-    if (!by_iso3_.emplace(c.iso3, index).second ||
-        !by_iso2_.emplace(c.iso2, index).second)
-      return Status::Corrupt(name + ":" + std::to_string(line_no) +
-                             ": country listed twice");
-    GeoPlace p;
-    p.kind = GeoKind::kCountry;
-    p.name = c.name;
-    p.country = index;
-    p.feature = "PCLI";
-    c.place = static_cast<uint32_t>(places_.size());
-    places_.push_back(std::move(p));
-    countries_.push_back(std::move(c));
-  }
-  return Status::Ok();
+  return ForEachLine(
+      text,
+      [&](const std::vector<std::string_view>& f, size_t line_no) -> Status {
+        if (f.size() != 4 || f[0].size() != 3 || f[1].size() != 2 ||
+            f[3].empty())
+          return Status::Corrupt(
+              name + ":" + std::to_string(line_no) +
+              ": expected ISO3 <tab> ISO2 <tab> FIPS <tab> name");
+        if (countries_.size() >= UINT16_MAX)
+          return Status::Corrupt(name + ": too many countries");
+        GeoCountry c{std::string(f[0]), std::string(f[1]), std::string(f[2]),
+                     std::string(f[3])};
+        const auto index = static_cast<uint16_t>(countries_.size());
+        if (!by_iso3_.emplace(c.iso3, index).second ||
+            !by_iso2_.emplace(c.iso2, index).second)
+          return Status::Corrupt(name + ":" + std::to_string(line_no) +
+                                 ": country listed twice");
+        GeoPlace p;
+        p.kind = GeoKind::kCountry;
+        p.name = c.name;
+        p.country = index;
+        p.feature = "PCLI";
+        c.place = static_cast<uint32_t>(places_.size());
+        places_.push_back(std::move(p));
+        countries_.push_back(std::move(c));
+        return Status::Ok();
+      });
 }
 
 Status Gazetteer::ReadPlaces(std::string_view text, const std::string& name) {
-  size_t line_no = 0;
-  auto bad = [&](const std::string& why) {
-    return Status::Corrupt(name + ":" + std::to_string(line_no) + ": " + why);
-  };
   const size_t lines =
       static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   places_.reserve(places_.size() + lines + 1);
-  for (size_t pos = 0; pos < text.size();) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    auto f = SplitTabs(line);
-    if (f[0] == "R") {
-      if (f.size() != 4 || f[3].empty())
-        return bad("a region line has R, country, admin1 code, name");
-      auto c = by_iso2_.find(std::string(f[1]));
-      if (c == by_iso2_.end()) continue;  // a country we do not list
-      GeoPlace p;
-      p.kind = GeoKind::kRegion;
-      p.name = std::string(f[3]);
-      p.country = c->second;
-      p.admin1 = std::string(f[2]);
-      p.feature = "ADM1";
-      regions_.emplace(std::string(f[1]) + "." + p.admin1,
-                       static_cast<uint32_t>(places_.size()));
-      places_.push_back(std::move(p));
-    } else if (f[0] == "C") {
-      if (f.size() != 9) return bad("a place line has 9 fields");
-      GeoPlace p;
-      p.kind = GeoKind::kCity;
-      p.name = std::string(f[2]);
-      if (p.name.empty()) return bad("a place with no name");
-      auto c = by_iso2_.find(std::string(f[3]));
-      if (c == by_iso2_.end()) continue;
-      p.country = c->second;
-      p.admin1 = std::string(f[4]);
-      p.feature = std::string(f[5]);
-      if (!ParseNumber(f[1], &p.geonameid) ||
-          !ParseNumber(f[6], &p.population) || !ParseNumber(f[7], &p.lat) ||
-          !ParseNumber(f[8], &p.lon) || p.lat < -90 || p.lat > 90 ||
-          p.lon < -180 || p.lon > 180)
-        return bad("bad number (id, population, latitude or longitude)");
-      p.has_coords = true;
-      places_.push_back(std::move(p));
-    } else {
-      return bad("a line starts with R (region) or C (place)");
-    }
-  }
-  return Status::Ok();
+  return ForEachLine(
+      text,
+      [&](const std::vector<std::string_view>& f, size_t line_no) -> Status {
+        auto bad = [&](const std::string& why) {
+          return Status::Corrupt(name + ":" + std::to_string(line_no) + ": " +
+                                 why);
+        };
+        if (f[0] == "R") {
+          if (f.size() != 4 || f[3].empty())
+            return bad("a region line has R, country, admin1 code, name");
+          auto c = by_iso2_.find(std::string(f[1]));
+          if (c == by_iso2_.end())
+            return Status::Ok();  // a country we do not list
+          GeoPlace p;
+          p.kind = GeoKind::kRegion;
+          p.name = std::string(f[3]);
+          p.country = c->second;
+          p.admin1 = std::string(f[2]);
+          p.feature = "ADM1";
+          regions_.emplace(std::string(f[1]) + "." + p.admin1,
+                           static_cast<uint32_t>(places_.size()));
+          places_.push_back(std::move(p));
+        } else if (f[0] == "C") {
+          if (f.size() != 9) return bad("a place line has 9 fields");
+          GeoPlace p;
+          p.kind = GeoKind::kCity;
+          p.name = std::string(f[2]);
+          if (p.name.empty()) return bad("a place with no name");
+          auto c = by_iso2_.find(std::string(f[3]));
+          if (c == by_iso2_.end()) return Status::Ok();
+          p.country = c->second;
+          p.admin1 = std::string(f[4]);
+          p.feature = std::string(f[5]);
+          if (!ParseNumber(f[1], &p.geonameid) ||
+              !ParseNumber(f[6], &p.population) || !ParseNumber(f[7], &p.lat) ||
+              !ParseNumber(f[8], &p.lon) || p.lat < -90 || p.lat > 90 ||
+              p.lon < -180 || p.lon > 180)
+            return bad("bad number (id, population, latitude or longitude)");
+          p.has_coords = true;
+          places_.push_back(std::move(p));
+        } else {
+          return bad("a line starts with R (region) or C (place)");
+        }
+        return Status::Ok();
+      });
 }
 
 void Gazetteer::Index(std::string_view name, uint32_t i) {

@@ -4,39 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "text/utf8.h"
+
 namespace dyad {
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-size_t Utf8Length(std::string_view s, size_t i) {
-  const unsigned char c = s[i];
-  size_t n;
-  uint32_t cp;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    const unsigned char d = s[i + k];
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  return n;
-}
 
 // Builds one JSON value; the caller writes keys and values in order.
 class Json {
@@ -208,7 +179,7 @@ std::string JsonString(std::string_view s) {
       }
       ++i;
     } else {
-      const size_t n = Utf8Length(s, i);
+      const size_t n = text_internal::ValidUtf8Length(s, i);
       if (n == 0) {
         out += "\xEF\xBF\xBD";  // U+FFFD
         ++i;

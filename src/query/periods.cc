@@ -4,30 +4,22 @@
 #include <cstdio>
 #include <string>
 
+#include "dyad/article.h"
 #include "query/query.h"
 
 namespace dyad {
 namespace {
 
 int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)}
+      .DayNumber();
 }
 
 void CivilFromDays(int64_t z, int64_t* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = yoe + era * 400 + (*m <= 2);
+  const Date date = Date::FromDayNumber(static_cast<long>(z));
+  *y = date.year;
+  *m = date.month;
+  *d = date.day;
 }
 
 // 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday).
@@ -42,10 +34,7 @@ bool ParseDay(const std::string& date, int64_t* days) {
   const int y = std::stoi(date.substr(0, 4));
   const int m = std::stoi(date.substr(5, 2));
   const int d = std::stoi(date.substr(8, 2));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+  if (!Date::Exists(y, m, d)) return false;
   *days = DaysFromCivil(y, m, d);
   return true;
 }

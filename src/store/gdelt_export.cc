@@ -79,7 +79,11 @@ std::string Field(std::string s) {
   return s;
 }
 
-constexpr const char* kEventsSql = R"sql(
+// The events with what the Events table needs; `geo` is the list of the
+// seven place columns (events.geo_*), or NULLs in a version-1 database,
+// which has none.
+std::string EventsSql(const char* geo) {
+  return std::string(R"sql(
 SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.root,
        e.quad_class, e.goldstein, e.num_mentions, e.num_sources,
        e.num_articles,
@@ -89,27 +93,16 @@ SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.root,
           ORDER BY m.id LIMIT 1),
        EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id
                  AND m.sentence = 0),
-       a.loaded_at, a.url, a.doc_id, a.date,
-       e.geo_type, e.geo_name, e.geo_fips, e.geo_adm1, e.geo_lat, e.geo_lon,
-       e.geo_feature_id
+       a.loaded_at, a.url, a.doc_id, a.date, )sql") +
+         geo + R"sql(
 FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
 ORDER BY e.id)sql";
-
-// Version 1 databases have no places.
-constexpr const char* kEventsSqlV1 = R"sql(
-SELECT e.id, e.date, e.source_code, e.target_code, e.code, e.root,
-       e.quad_class, e.goldstein, e.num_mentions, e.num_sources,
-       e.num_articles,
-       (SELECT m.source_text FROM mentions m WHERE m.event_id = e.id
-          ORDER BY m.id LIMIT 1),
-       (SELECT m.target_text FROM mentions m WHERE m.event_id = e.id
-          ORDER BY m.id LIMIT 1),
-       EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id
-                 AND m.sentence = 0),
-       a.loaded_at, a.url, a.doc_id, a.date,
-       NULL, NULL, NULL, NULL, NULL, NULL, NULL
-FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
-ORDER BY e.id)sql";
+}
+constexpr const char* kGeoColumns =
+    "e.geo_type, e.geo_name, e.geo_fips, e.geo_adm1, e.geo_lat, e.geo_lon, "
+    "e.geo_feature_id";
+constexpr const char* kNoGeoColumns =
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL";
 
 // The eight Geo columns of one place, from columns [first, first + 7) of
 // `q`: Type, FullName, CountryCode, ADM1Code, ADM2Code (none), Lat, Long,
@@ -207,10 +200,11 @@ Status ExportGdelt(const std::string& db_path, GdeltTable table,
                            "', this dyad reads version " +
                            std::to_string(SqliteStore::kSchemaVersion));
   }
-  const char* sql = table == GdeltTable::kMentions ? kMentionsSql
-                    : version == "1"               ? kEventsSqlV1
-                                                   : kEventsSql;
-  if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) != SQLITE_OK)
+  const std::string sql =
+      table == GdeltTable::kMentions
+          ? kMentionsSql
+          : EventsSql(version == "1" ? kNoGeoColumns : kGeoColumns);
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &q, nullptr) != SQLITE_OK)
     return fail("cannot read the events");
   std::string row;
   long n = 0;

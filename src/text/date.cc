@@ -60,6 +60,25 @@ long Date::DayNumber() const {
   return era * 146097 + doe - 719468;
 }
 
+Date Date::FromDayNumber(long z) {
+  // Howard Hinnant's civil_from_days.
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;  // [0, 146096]
+  const long yoe =
+      (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);   // [0, 365]
+  const long mp = (5 * doy + 2) / 153;                        // March = 0
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  return Date{y, m, d};
+}
+
+bool Date::Exists(int year, int month, int day) {
+  return IsValid(year, month, day);
+}
+
 std::string Date::ToString() const {
   if (!IsValid(year, month, day)) return "";
   char buf[16];

@@ -16,32 +16,7 @@ constexpr std::array<std::string_view, 7> kWeekdayNames = {
     "monday", "tuesday",  "wednesday", "thursday",
     "friday", "saturday", "sunday"};
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysIn(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
-bool Valid(int y, int m, int d) {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-         d <= DaysIn(y, m);
-}
-
-// Howard Hinnant's civil_from_days, the inverse of Date::DayNumber.
-Date FromDayNumber(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-  return Date{y, m, d};
-}
+bool Valid(int y, int m, int d) { return Date::Exists(y, m, d); }
 
 bool Capitalized(const TimeToken& t) {
   return !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z';
@@ -499,7 +474,7 @@ class Finder {
 };
 
 Date AddDays(const Date& d, long days) {
-  return FromDayNumber(d.DayNumber() + days);
+  return Date::FromDayNumber(d.DayNumber() + days);
 }
 
 // The first day of season `s` of the season instance whose start falls in
