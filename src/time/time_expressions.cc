@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 namespace dyad {
 namespace {
@@ -512,8 +513,39 @@ int Weekday(const Date& d) {
   return static_cast<int>(((d.DayNumber() % 7) + 7 + 3) % 7);
 }
 
+// Whether a sentence may hold a time expression at all. Every expression
+// holds a number, a month, weekday or season name (or an abbreviation
+// MonthOf or WeekdayOf reads, or "mid-" something), or one of the day and
+// period words; a sentence with none is not searched further.
+bool MayHoldTime(std::span<const TimeToken> tokens) {
+  static const std::unordered_set<std::string_view> kWords = [] {
+    std::unordered_set<std::string_view> words = {
+        "today",  "yesterday", "tomorrow", "tonight", "night",  "day",
+        "days",   "week",      "weeks",    "month",   "months", "year",
+        "years",  "weekend",   "spring",   "summer",  "autumn", "fall",
+        "winter", "jan",       "jan.",     "feb",     "feb.",   "mar.",
+        "apr",    "apr.",      "jun.",     "jul.",    "aug",    "aug.",
+        "sep",    "sep.",      "sept",     "sept.",   "oct",    "oct.",
+        "nov",    "nov.",      "dec",      "dec.",    "mon.",   "tue.",
+        "tues.",  "wed.",      "thu.",     "thur.",   "thurs.", "fri.",
+        "sat.",   "sun."};
+    for (std::string_view m : kMonthNames) words.insert(m);
+    for (std::string_view d : kWeekdayNames) words.insert(d);
+    return words;
+  }();
+  for (const TimeToken& t : tokens) {
+    const std::string_view w = t.lower;
+    if (w.empty()) continue;
+    if (w[0] >= '0' && w[0] <= '9') return true;
+    if (w.size() > 4 && w.compare(0, 4, "mid-") == 0) return true;
+    if (w.size() <= 9 && kWords.count(w)) return true;
+  }
+  return false;
+}
+
 std::vector<TimeExpression> FindTimeExpressions(
     std::span<const TimeToken> tokens) {
+  if (!MayHoldTime(tokens)) return {};
   return Finder(tokens).Run();
 }
 
