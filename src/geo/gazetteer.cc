@@ -85,15 +85,15 @@ std::string WithoutGenericWord(const std::string& folded) {
 
 // "Valle del Cauca Department" -> "Valle del Cauca", as GDELT names
 // regions; other names unchanged.
-std::string DisplayRegionName(const std::string& name) {
+std::string DisplayRegionName(std::string_view name) {
   static constexpr std::string_view kSuffixes[] = {
       " Department", " Province", " Governorate", " Region",
       " District",   " Oblast",   " Prefecture",  " Municipality"};
   for (std::string_view s : kSuffixes)
     if (name.size() > s.size() + 2 &&
         name.compare(name.size() - s.size(), s.size(), s) == 0)
-      return name.substr(0, name.size() - s.size());
-  return name;
+      return std::string(name.substr(0, name.size() - s.size()));
+  return std::string(name);
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
@@ -235,10 +235,12 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(
   if (!aliases.ok() && aliases.status().code() != Status::Code::kNotFound)
     return aliases.status();
   std::shared_ptr<Gazetteer> g(new Gazetteer());
-  if (Status s = g->ReadCountries(*countries, geo_dir + "countries.tsv");
+  if (Status s =
+          g->ReadCountries(std::move(*countries), geo_dir + "countries.tsv");
       !s.ok())
     return s;
-  if (Status s = g->ReadPlaces(*places, places_tsv); !s.ok()) return s;
+  if (Status s = g->ReadPlaces(std::move(*places), places_tsv); !s.ok())
+    return s;
   g->Finish();
   if (aliases.ok())
     if (Status s = g->ReadAliases(*aliases, geo_dir + "aliases.tsv"); !s.ok())
@@ -250,8 +252,10 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(
     std::string_view places, std::string_view countries,
     std::string_view aliases) {
   std::shared_ptr<Gazetteer> g(new Gazetteer());
-  if (Status s = g->ReadCountries(countries, "countries"); !s.ok()) return s;
-  if (Status s = g->ReadPlaces(places, "places"); !s.ok()) return s;
+  if (Status s = g->ReadCountries(std::string(countries), "countries"); !s.ok())
+    return s;
+  if (Status s = g->ReadPlaces(std::string(places), "places"); !s.ok())
+    return s;
   g->Finish();
   if (Status s = g->ReadAliases(aliases, "aliases"); !s.ok()) return s;
   return std::shared_ptr<const Gazetteer>(std::move(g));
@@ -291,8 +295,9 @@ Status Gazetteer::ReadAliases(std::string_view text, const std::string& name) {
       });
 }
 
-Status Gazetteer::ReadCountries(std::string_view text,
-                                const std::string& name) {
+Status Gazetteer::ReadCountries(std::string file, const std::string& name) {
+  countries_text_ = std::move(file);
+  const std::string_view text = countries_text_;
   return ForEachLine(
       text,
       [&](const std::vector<std::string_view>& f, size_t line_no) -> Status {
@@ -312,7 +317,7 @@ Status Gazetteer::ReadCountries(std::string_view text,
                                  ": country listed twice");
         GeoPlace p;
         p.kind = GeoKind::kCountry;
-        p.name = c.name;
+        p.name = f[3];
         p.country = index;
         p.feature = "PCLI";
         c.place = static_cast<uint32_t>(places_.size());
@@ -322,7 +327,9 @@ Status Gazetteer::ReadCountries(std::string_view text,
       });
 }
 
-Status Gazetteer::ReadPlaces(std::string_view text, const std::string& name) {
+Status Gazetteer::ReadPlaces(std::string file, const std::string& name) {
+  places_text_ = std::move(file);
+  const std::string_view text = places_text_;
   const size_t lines =
       static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   places_.reserve(places_.size() + lines + 1);
@@ -341,24 +348,24 @@ Status Gazetteer::ReadPlaces(std::string_view text, const std::string& name) {
             return Status::Ok();  // a country we do not list
           GeoPlace p;
           p.kind = GeoKind::kRegion;
-          p.name = std::string(f[3]);
+          p.name = f[3];
           p.country = c->second;
-          p.admin1 = std::string(f[2]);
+          p.admin1 = f[2];
           p.feature = "ADM1";
-          regions_.emplace(std::string(f[1]) + "." + p.admin1,
+          regions_.emplace(std::string(f[1]) + "." + std::string(p.admin1),
                            static_cast<uint32_t>(places_.size()));
           places_.push_back(std::move(p));
         } else if (f[0] == "C") {
           if (f.size() != 9) return bad("a place line has 9 fields");
           GeoPlace p;
           p.kind = GeoKind::kCity;
-          p.name = std::string(f[2]);
+          p.name = f[2];
           if (p.name.empty()) return bad("a place with no name");
           auto c = by_iso2_.find(std::string(f[3]));
           if (c == by_iso2_.end()) return Status::Ok();
           p.country = c->second;
-          p.admin1 = std::string(f[4]);
-          p.feature = std::string(f[5]);
+          p.admin1 = f[4];
+          p.feature = f[5];
           if (!ParseNumber(f[1], &p.geonameid) ||
               !ParseNumber(f[6], &p.population) || !ParseNumber(f[7], &p.lat) ||
               !ParseNumber(f[8], &p.lon) || p.lat < -90 || p.lat > 90 ||
@@ -404,7 +411,8 @@ void Gazetteer::Finish() {
     if (p.feature == "PPLC" && better(capital[p.country]))
       capital[p.country] = i;
     if (better(largest[p.country])) largest[p.country] = i;
-    auto r = regions_.find(countries_[p.country].iso2 + "." + p.admin1);
+    auto r =
+        regions_.find(countries_[p.country].iso2 + "." + std::string(p.admin1));
     if (r == regions_.end()) continue;
     Sum& s = sums[r->second];
     const double w = static_cast<double>(std::max(p.population, 1L));
@@ -442,10 +450,10 @@ void Gazetteer::Finish() {
     // City" also "New York" and "Kuwait" (a country name wins over such a
     // place: countries are found first).
     if (const size_t comma = p.name.find(','); comma != std::string::npos)
-      Index(std::string_view(p.name).substr(0, comma), i);
+      Index(p.name.substr(0, comma), i);
     if (p.kind == GeoKind::kCity && p.population >= 100000 &&
         p.name.size() > 5 && p.name.compare(p.name.size() - 5, 5, " City") == 0)
-      Index(std::string_view(p.name).substr(0, p.name.size() - 5), i);
+      Index(p.name.substr(0, p.name.size() - 5), i);
     const std::string folded = Fold(p.name);
     std::string bare = WithoutGenericWord(folded);
     if (p.kind == GeoKind::kRegion && !bare.empty()) Index(bare, i);
@@ -543,8 +551,8 @@ int Gazetteer::GdeltType(const GeoPlace& p) const {
 std::string Gazetteer::FullName(const GeoPlace& p) const {
   const GeoCountry& c = countries_[p.country];
   if (p.kind == GeoKind::kCountry) return c.name;
-  std::string out =
-      p.kind == GeoKind::kRegion ? DisplayRegionName(p.name) : p.name;
+  std::string out = p.kind == GeoKind::kRegion ? DisplayRegionName(p.name)
+                                               : std::string(p.name);
   if (p.kind == GeoKind::kCity) {
     if (const GeoPlace* r = Region(p.country, p.admin1))
       out += ", " + DisplayRegionName(r->name);
@@ -555,7 +563,7 @@ std::string Gazetteer::FullName(const GeoPlace& p) const {
 std::string Gazetteer::Adm1Code(const GeoPlace& p) const {
   const GeoCountry& c = countries_[p.country];
   if (p.kind == GeoKind::kCountry || p.admin1.empty()) return c.fips;
-  return c.fips + p.admin1;
+  return c.fips + std::string(p.admin1);
 }
 
 std::string Gazetteer::FeatureId(const GeoPlace& p) const {

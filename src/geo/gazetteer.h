@@ -23,15 +23,17 @@ namespace dyad {
 
 enum class GeoKind : uint8_t { kCountry, kRegion, kCity };
 
+// One place. Its strings point into the Gazetteer's copy of its files, so
+// that 135,000 places cost about 80 bytes each.
 struct GeoPlace {
-  GeoKind kind = GeoKind::kCity;
-  std::string name;      // as GeoNames writes it ("Jamundí")
-  uint16_t country = 0;  // index into Gazetteer::countries()
-  std::string admin1;    // GeoNames admin1 code ("29"); "" for a country
-  std::string feature;   // GeoNames feature code ("PPLA2"); "ADM1", "PCLI"
-  long geonameid = 0;    // 0 for regions and countries
-  long population = 0;   // regions: the sum of their places'
+  std::string_view name;     // as GeoNames writes it ("Jamundí")
+  std::string_view admin1;   // GeoNames admin1 code ("29"); "" for a country
+  std::string_view feature;  // GeoNames feature code ("PPLA2"); "ADM1", "PCLI"
+  long population = 0;       // regions: the sum of their places'
   double lat = 0, lon = 0;
+  int32_t geonameid = 0;  // 0 for regions and countries
+  uint16_t country = 0;   // index into Gazetteer::countries()
+  GeoKind kind = GeoKind::kCity;
   bool has_coords = false;
 };
 
@@ -108,12 +110,14 @@ class Gazetteer {
 
  private:
   Gazetteer() = default;
-  Status ReadCountries(std::string_view text, const std::string& name);
-  Status ReadPlaces(std::string_view text, const std::string& name);
+  // Keep `text` (places point into it) and read it.
+  Status ReadCountries(std::string text, const std::string& name);
+  Status ReadPlaces(std::string text, const std::string& name);
   void Finish();
   Status ReadAliases(std::string_view text, const std::string& name);
   void Index(std::string_view name, uint32_t i);
 
+  std::string countries_text_, places_text_;  // what the places point into
   std::vector<GeoPlace> places_;
   std::vector<GeoCountry> countries_;
   std::unordered_map<std::string, uint16_t> by_iso3_, by_iso2_;
