@@ -41,7 +41,7 @@ class JsonlReader : public RecordReader {
       std::string why;
       line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
       if (!ParseJsonRecord(line, line.capacity(), &record->article,
-                           &record->warning, &why)) {
+                           &record->warning, &why, &line)) {
         *error = location + ": " +
                  (record->article.id.empty()
                       ? ""
@@ -316,7 +316,8 @@ bool ParseJsonRecord(std::string_view line, Article* article,
 }
 
 bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
-                     std::string* warning, std::string* error) {
+                     std::string* warning, std::string* error,
+                     std::string* owner) {
   // One parser per thread, reused: allocation happens only when a line is
   // longer than any seen before.
   thread_local simdjson::dom::parser parser;
@@ -348,6 +349,9 @@ bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
   auto str = [escaped](std::string_view v) {
     return escaped ? UnescapeInvalidBytes(v) : std::string(v);
   };
+  // The parsed document lives in the parser: a huge line is not needed any
+  // more (and `line` is not read below).
+  if (owner && line.size() > (size_t{16} << 20)) std::string().swap(*owner);
   if (err) {
     *error =
         std::string("not valid JSON (") + simdjson::error_message(err) + ")";

@@ -87,8 +87,12 @@ bool ParseJsonRecord(std::string_view line, Article* article,
 // The same for a line whose buffer holds `capacity` bytes (at least
 // simdjson::SIMDJSON_PADDING more than the line): parsed in place, without
 // a copy.
+// `owner`, when given, is the string `line` views: a line over 16 MB is
+// freed as soon as it is parsed, so that a huge record is not held three
+// times over (line, parser, article text) while its text is copied out.
 bool ParseJsonRecord(std::string_view line, size_t capacity, Article* article,
-                     std::string* warning, std::string* error);
+                     std::string* warning, std::string* error,
+                     std::string* owner = nullptr);
 
 }  // namespace dyad
 
