@@ -25,6 +25,12 @@ demo: build
 	@head -n 3 $(BUILD)/demo_events.jsonl
 	@echo "== dyad code --format tsv data/samples/wire.jsonl =="
 	@$(BUILD)/src/cli/dyad code --format tsv data/samples/wire.jsonl | cut -f1,4,6,9,11,14,17,18,19
+	@echo "== dyad code --db $(BUILD)/demo.db; dyad top dyads; dyad events --country IRN =="
+	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	@$(BUILD)/src/cli/dyad code -q --db $(BUILD)/demo.db data/samples/wire.jsonl
+	@$(BUILD)/src/cli/dyad top dyads --db $(BUILD)/demo.db --limit 5
+	@$(BUILD)/src/cli/dyad events --db $(BUILD)/demo.db --country IRN --limit 3
+	@echo "== the dashboard: $(BUILD)/src/cli/dyad serve --db $(BUILD)/demo.db, then open http://127.0.0.1:8080/ =="
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
