@@ -25,6 +25,7 @@
 
 #include "io/html_extract.h"
 #include "io/record_reader.h"
+#include "io/warc_test_util.h"
 
 namespace dyad {
 namespace {
@@ -112,21 +113,7 @@ std::string Page(const std::string& title, const std::vector<std::string>& ps,
   return h;
 }
 
-std::string Gzip(std::string_view data) {
-  z_stream z;
-  std::memset(&z, 0, sizeof z);
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-               Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using dyad::testing::Gzip;  // io/warc_test_util.h
 
 std::string Record(const std::string& type, const std::string& uri,
                    const std::string& block) {

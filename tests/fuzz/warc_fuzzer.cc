@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "io/record_reader.h"
+#include "io/warc_test_util.h"
 
 namespace {
 
@@ -34,20 +35,7 @@ void Check(bool ok) {
 
 const char kName[] = "fuzz.warc";
 
-std::string Gzip(std::string_view data) {
-  z_stream z;
-  std::memset(&z, 0, sizeof z);
-  deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using dyad::testing::Gzip;  // io/warc_test_util.h
 
 // Parses "fuzz.warc: record N at byte B" at the start of `s`; false if it
 // is not there.
