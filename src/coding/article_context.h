@@ -81,11 +81,24 @@ class ArticleContext {
   const std::optional<EventPlace>& dateline_place() const {
     return dateline_place_;
   }
+  // The last place named after a locative preposition ("in Jamundi"), for
+  // "in the town" in the sentences right after it.
+  void set_last_place(EventPlace place, int sentence) {
+    last_place_ = std::move(place);
+    last_place_sentence_ = sentence;
+  }
+  // That place when it was named in `sentence` or the two before, else null.
+  const EventPlace* last_place(int sentence) const {
+    if (!last_place_ || sentence - last_place_sentence_ > 2) return nullptr;
+    return &*last_place_;
+  }
 
  private:
   std::string dateline_country_;
   std::vector<uint16_t> place_countries_;
   std::optional<EventPlace> dateline_place_;
+  std::optional<EventPlace> last_place_;
+  int last_place_sentence_ = 0;
   bool story_discarded_ = false;
   std::vector<ContextActor> actors_;                   // in order met
   std::vector<std::pair<std::string, size_t>> names_;  // name -> actor index

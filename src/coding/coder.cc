@@ -164,6 +164,18 @@ void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
   for (size_t m = 0; m < mentions.size(); ++m)
     SetOriginalSpan(norm, article, mentions[m].begin, mentions[m].end,
                     &found[m]);
+  // "in the town": the city a sentence just before named after a
+  // preposition (rule "context").
+  EventPlace anaphor;
+  size_t a_begin = 0, a_end = 0;
+  std::string_view kind;
+  if (const EventPlace* last = context->last_place(first->sentence);
+      last && (last->type == 3 || last->type == 4) &&
+      finder.PlaceAnaphor(norm, tagged, &a_begin, &a_end, &kind)) {
+    anaphor = *last;
+    SetOriginalSpan(norm, article, a_begin, a_end, &anaphor);
+    anaphor.rule = "context";
+  }
   for (Event* e = first; e != last; ++e) {
     int best = -1;
     long best_score = 0;
@@ -201,10 +213,20 @@ void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
       place.rule = mentions[best].locative ? "locative" : "mention";
       context->NoteCountry(gaz.place(mentions[best].place).country);
       e->place = std::move(place);
+    } else if (e->root != "01" && anaphor.rule == "context") {
+      e->place = anaphor;
     } else if (context->dateline_place()) {
       e->place = context->dateline_place();
     }
   }
+  // The sentence's locative place stands for "in the town" in the next two.
+  for (size_t m = 0; m < mentions.size(); ++m)
+    if (mentions[m].locative) {
+      EventPlace place = found[m];
+      FillPlace(gaz, gaz.place(mentions[m].place), &place);
+      place.rule = "locative";
+      context->set_last_place(std::move(place), first->sentence);
+    }
 }
 
 }  // namespace

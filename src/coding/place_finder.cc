@@ -307,6 +307,34 @@ std::vector<PlaceMention> PlaceFinder::Find(
   return out;
 }
 
+bool PlaceFinder::PlaceAnaphor(const NormalizedText& norm,
+                               const std::vector<TaggedToken>& t, size_t* begin,
+                               size_t* end, std::string_view* kind) const {
+  (void)norm;
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    if (!OneOf(t[i].lower, {"in", "near", "outside", "around", "across",
+                            "inside", "within", "throughout"}) ||
+        t[i + 1].lower != "the")
+      continue;
+    const std::string_view w = t[i + 2].lower;
+    // Only the kinds of a city: "the region", "the area" and "the country"
+    // mostly mean somewhere wider than the place named before ("violence
+    // throughout the region").
+    if (!OneOf(w, {"town", "city", "village", "municipality", "capital",
+                   "neighborhood", "neighbourhood", "port"}))
+      continue;
+    // "the city of Mosul" names it; "the city courtroom" is a thing.
+    if (i + 3 < t.size() &&
+        (t[i + 3].lower == "of" || t[i + 3].pos == Pos::kNoun))
+      continue;
+    *begin = t[i + 1].token.begin;
+    *end = t[i + 2].token.end;
+    *kind = w;
+    return true;
+  }
+  return false;
+}
+
 uint32_t PlaceFinder::Dateline(const NormalizedText& norm, size_t begin,
                                size_t end,
                                std::span<const uint16_t> hints) const {

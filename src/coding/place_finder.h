@@ -59,6 +59,14 @@ class PlaceFinder {
                                  std::span<const uint16_t> hints,
                                  const ArticleContext* context) const;
 
+  // "in the town", "near the city", "outside the capital": a city named by
+  // its kind after a locative preposition, not followed by "of" (which
+  // names it: "the city of Mosul"). Its normalized span, and the kind word
+  // in `kind` ("town"); false when the sentence has none.
+  bool PlaceAnaphor(const NormalizedText& norm,
+                    const std::vector<TaggedToken>& tagged, size_t* begin,
+                    size_t* end, std::string_view* kind) const;
+
   // The place a dateline names ("BOGOTA, Colombia", "BAGHDAD"), or
   // UINT32_MAX.
   uint32_t Dateline(const NormalizedText& norm, size_t begin, size_t end,

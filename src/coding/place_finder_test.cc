@@ -192,6 +192,28 @@ TEST(CoderPlacesTest, EventsGetTheirPlace) {
   EXPECT_EQ(out.events[1].place->country, "COL");
 }
 
+TEST(CoderPlacesTest, TheTownIsTheCityNamedJustBefore) {
+  CoderOptions o;
+  o.dictionary_dirs = {DYAD_TEST_DATA_DIR, DYAD_TEST_GENERATED_DATA_DIR};
+  o.gazetteer = TestGazetteerFile();
+  auto coder = Coder::Create(o);
+  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  Article a;
+  a.id = "a";
+  a.text =
+      "Colombian troops clashed with FARC rebels in Jamundi. The rebels "
+      "attacked a police station in the town. Later the rebels attacked "
+      "soldiers throughout the region.";
+  CodedArticle out = (*coder)->Code(a);
+  ASSERT_EQ(out.events.size(), 3u);
+  ASSERT_TRUE(out.events[1].place);
+  EXPECT_EQ(out.events[1].place->rule, "context");
+  EXPECT_EQ(out.events[1].place->text, "the town");
+  EXPECT_EQ(out.events[1].place->feature_id, "3680387");
+  // "the region" is not taken for the city: too often somewhere wider.
+  EXPECT_FALSE(out.events[2].place);
+}
+
 TEST(CoderPlacesTest, NoGazetteerMeansNoPlacesNotFailure) {
   CoderOptions o;
   o.dictionary_dirs = {DYAD_TEST_DATA_DIR, DYAD_TEST_GENERATED_DATA_DIR};
