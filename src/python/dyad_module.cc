@@ -52,15 +52,18 @@ PyObject* Check(PyObject* o) {
 // Dict keys, interned once. Never freed: they live as long as the process
 // (freeing them at exit would run after the interpreter is gone).
 struct Keys {
-#define DYAD_KEYS(X)                                                       \
-  X(doc_id) X(sentence) X(date) X(source) X(target) X(code) X(root)        \
-  X(quad_class) X(goldstein) X(plover) X(plover_mode) X(plover_context)    \
-  X(verb) X(text) X(start) X(end) X(country) X(explain) X(rule)            \
-  X(evidence) X(role) X(entry) X(pattern) X(events) X(diagnostics)         \
-  X(message) X(offset) X(sentences) X(id) X(title) X(url) X(records)       \
-  X(failed) X(warnings) X(bytes) X(date_source) X(precision)               \
-  X(article_date) X(place) X(name) X(type) X(fips)  \
-  X(adm1) X(feature_id) X(lat) X(lon)
+// clang-format 14 does not settle on one layout for this list.
+// clang-format off
+#define DYAD_KEYS(X)                                                      \
+  X(doc_id) X(sentence) X(date) X(source) X(target) X(code) X(root)       \
+  X(quad_class) X(goldstein) X(plover) X(plover_mode) X(plover_context)   \
+  X(verb) X(text) X(start) X(end) X(country) X(explain) X(rule)           \
+  X(evidence) X(role) X(entry) X(pattern) X(events) X(diagnostics)        \
+  X(message) X(offset) X(sentences) X(id) X(title) X(url) X(records)      \
+  X(failed) X(warnings) X(bytes) X(date_source) X(precision)              \
+  X(article_date) X(place) X(name) X(type) X(fips) X(adm1) X(feature_id)  \
+  X(lat) X(lon)
+// clang-format on
 #define DYAD_DECLARE(name) PyObject* name;
   DYAD_KEYS(DYAD_DECLARE)
 #undef DYAD_DECLARE
@@ -105,61 +108,66 @@ PyObject* Str(std::string_view s) {
 
 PyObject* Int(size_t v) { return PyLong_FromSize_t(v); }
 
-// The writer prints "%.1f"; the dict holds the number that text reads as.
-PyObject* Goldstein(double v) {
+// The number the writer's text for `v` (printed with `format`) reads as.
+PyObject* Printed(double v, const char* format) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::snprintf(buf, sizeof buf, format, v);
   return PyFloat_FromDouble(std::strtod(buf, nullptr));
+}
+
+// The writer prints "%.1f".
+PyObject* Goldstein(double v) { return Printed(v, "%.1f"); }
+
+// A new reference to None.
+PyObject* None() {
+  Py_INCREF(Py_None);
+  return Py_None;
+}
+
+// A new dict filled by fill(d); the dict is freed if filling throws.
+template <typename Fill>
+PyObject* NewDict(Fill fill) {
+  PyObject* d = Check(PyDict_New());
+  try {
+    fill(d);
+  } catch (...) {
+    Py_DECREF(d);
+    throw;
+  }
+  return d;
 }
 
 PyObject* SpanDict(std::string_view text, const Span& span,
                    PyObject* first_key = nullptr,
                    PyObject* first_value = nullptr) {
   const Keys& k = *g_keys;
-  PyObject* d = Check(PyDict_New());
-  try {
+  return NewDict([&](PyObject* d) {
     if (first_key) Put(d, first_key, first_value);
     Put(d, k.text, Str(text));
     Put(d, k.start, Int(span.start));
     Put(d, k.end, Int(span.end));
-  } catch (...) {
-    Py_DECREF(d);
-    throw;
-  }
-  return d;
+  });
 }
 
 PyObject* ActorDict(const EventActor& a) {
   const Keys& k = *g_keys;
-  PyObject* d = Check(PyDict_New());
-  try {
+  return NewDict([&](PyObject* d) {
     Put(d, k.code, Str(a.code));
     Put(d, k.country, Str(a.country));
     Put(d, k.text, Str(a.text));
     Put(d, k.start, Int(a.span.start));
     Put(d, k.end, Int(a.span.end));
-  } catch (...) {
-    Py_DECREF(d);
-    throw;
-  }
-  return d;
+  });
 }
 
 // A coordinate as the writer prints it ("%.5f"), or None.
 PyObject* Coordinate(bool has, double v) {
-  if (!has) {
-    Py_INCREF(Py_None);
-    return Py_None;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.5f", v);
-  return PyFloat_FromDouble(std::strtod(buf, nullptr));
+  return has ? Printed(v, "%.5f") : None();
 }
 
 PyObject* PlaceDict(const EventPlace& p) {
   const Keys& k = *g_keys;
-  PyObject* d = Check(PyDict_New());
-  try {
+  return NewDict([&](PyObject* d) {
     Put(d, k.name, Str(p.name));
     Put(d, k.type, PyLong_FromLong(p.type));
     Put(d, k.country, Str(p.country));
@@ -172,28 +180,18 @@ PyObject* PlaceDict(const EventPlace& p) {
     Put(d, k.text, Str(p.text));
     Put(d, k.start, Int(p.span.start));
     Put(d, k.end, Int(p.span.end));
-  } catch (...) {
-    Py_DECREF(d);
-    throw;
-  }
-  return d;
+  });
 }
 
 // One event as the dict the JSONL line reads as (JsonlWriter::Write).
 PyObject* EventDict(const Event& e, bool explain) {
   const Keys& k = *g_keys;
-  PyObject* d = Check(PyDict_New());
-  try {
+  return NewDict([&](PyObject* d) {
     Put(d, k.doc_id, Str(e.doc_id));
     Put(d, k.sentence, PyLong_FromLong(e.sentence));
     Put(d, k.date, Str(e.date));
     Put(d, k.source, ActorDict(e.source));
-    if (e.target) {
-      Put(d, k.target, ActorDict(*e.target));
-    } else {
-      Py_INCREF(Py_None);
-      Put(d, k.target, Py_None);
-    }
+    Put(d, k.target, e.target ? ActorDict(*e.target) : None());
     Put(d, k.code, Str(e.code));
     Put(d, k.root, Str(e.root));
     Put(d, k.quad_class, PyLong_FromLong(e.quad_class));
@@ -202,20 +200,15 @@ PyObject* EventDict(const Event& e, bool explain) {
     Put(d, k.plover_mode, Str(e.plover_mode));
     Put(d, k.plover_context, Str(e.plover_context));
     Put(d, k.verb, SpanDict(e.verb_text, e.verb));
-    PyObject* when = Check(PyDict_New());
-    Put(d, k.date_source, when);  // d holds it now; `when` stays valid
-    Put(when, k.rule, Str(e.date_source.rule));
-    Put(when, k.precision, Str(e.date_source.precision));
-    Put(when, k.text, Str(e.date_source.text));
-    Put(when, k.start, Int(e.date_source.span.start));
-    Put(when, k.end, Int(e.date_source.span.end));
+    Put(d, k.date_source, NewDict([&](PyObject* when) {
+          Put(when, k.rule, Str(e.date_source.rule));
+          Put(when, k.precision, Str(e.date_source.precision));
+          Put(when, k.text, Str(e.date_source.text));
+          Put(when, k.start, Int(e.date_source.span.start));
+          Put(when, k.end, Int(e.date_source.span.end));
+        }));
     Put(d, k.article_date, Str(e.article_date));
-    if (e.place) {
-      Put(d, k.place, PlaceDict(*e.place));
-    } else {
-      Py_INCREF(Py_None);
-      Put(d, k.place, Py_None);
-    }
+    Put(d, k.place, e.place ? PlaceDict(*e.place) : None());
     if (explain) {
       PyObject* x = Check(PyDict_New());
       Put(d, k.explain, x);  // d holds it now; x stays valid
@@ -235,11 +228,7 @@ PyObject* EventDict(const Event& e, bool explain) {
         Put(ev, k.end, Int(v.span.end));
       }
     }
-  } catch (...) {
-    Py_DECREF(d);
-    throw;
-  }
-  return d;
+  });
 }
 
 // Appends the events of one article to `list`.
