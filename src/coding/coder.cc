@@ -168,10 +168,9 @@ void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
   // preposition (rule "context").
   EventPlace anaphor;
   size_t a_begin = 0, a_end = 0;
-  std::string_view kind;
   if (const EventPlace* last = context->last_place(first->sentence);
       last && (last->type == 3 || last->type == 4) &&
-      finder.PlaceAnaphor(norm, tagged, &a_begin, &a_end, &kind)) {
+      finder.PlaceAnaphor(tagged, &a_begin, &a_end)) {
     anaphor = *last;
     SetOriginalSpan(norm, article, a_begin, a_end, &anaphor);
     anaphor.rule = "context";
@@ -219,13 +218,15 @@ void AssignPlaces(const Gazetteer& gaz, const NormalizedText& norm,
       e->place = context->dateline_place();
     }
   }
-  // The sentence's locative place stands for "in the town" in the next two.
-  for (size_t m = 0; m < mentions.size(); ++m)
+  // The sentence's last locative place stands for "in the town" in the
+  // next two.
+  for (size_t m = mentions.size(); m-- > 0;)
     if (mentions[m].locative) {
       EventPlace place = found[m];
       FillPlace(gaz, gaz.place(mentions[m].place), &place);
       place.rule = "locative";
       context->set_last_place(std::move(place), first->sentence);
+      break;
     }
 }
 

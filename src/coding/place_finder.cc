@@ -307,10 +307,8 @@ std::vector<PlaceMention> PlaceFinder::Find(
   return out;
 }
 
-bool PlaceFinder::PlaceAnaphor(const NormalizedText& norm,
-                               const std::vector<TaggedToken>& t, size_t* begin,
-                               size_t* end, std::string_view* kind) const {
-  (void)norm;
+bool PlaceFinder::PlaceAnaphor(const std::vector<TaggedToken>& t, size_t* begin,
+                               size_t* end) const {
   for (size_t i = 0; i + 2 < t.size(); ++i) {
     if (!OneOf(t[i].lower, {"in", "near", "outside", "around", "across",
                             "inside", "within", "throughout"}) ||
@@ -329,7 +327,6 @@ bool PlaceFinder::PlaceAnaphor(const NormalizedText& norm,
       continue;
     *begin = t[i + 1].token.begin;
     *end = t[i + 2].token.end;
-    *kind = w;
     return true;
   }
   return false;

@@ -61,11 +61,10 @@ class PlaceFinder {
 
   // "in the town", "near the city", "outside the capital": a city named by
   // its kind after a locative preposition, not followed by "of" (which
-  // names it: "the city of Mosul"). Its normalized span, and the kind word
-  // in `kind` ("town"); false when the sentence has none.
-  bool PlaceAnaphor(const NormalizedText& norm,
-                    const std::vector<TaggedToken>& tagged, size_t* begin,
-                    size_t* end, std::string_view* kind) const;
+  // names it: "the city of Mosul") or a noun ("the city courtroom"). Its
+  // normalized span; false when the sentence has none.
+  bool PlaceAnaphor(const std::vector<TaggedToken>& tagged, size_t* begin,
+                    size_t* end) const;
 
   // The place a dateline names ("BOGOTA, Colombia", "BAGHDAD"), or
   // UINT32_MAX.
