@@ -36,6 +36,18 @@ int ToInt(std::string_view s) {
   return v;
 }
 
+// Abbreviations (lower case) and the month (1-12) or weekday (0-6) they
+// stand for.
+constexpr std::pair<std::string_view, int> kMonthAbbreviations[] = {
+    {"jan", 1},  {"jan.", 1},  {"feb", 2},  {"feb.", 2},  {"mar.", 3},
+    {"apr", 4},  {"apr.", 4},  {"jun.", 6}, {"jul.", 7},  {"aug", 8},
+    {"aug.", 8}, {"sep", 9},   {"sep.", 9}, {"sept", 9},  {"sept.", 9},
+    {"oct", 10}, {"oct.", 10}, {"nov", 11}, {"nov.", 11}, {"dec", 12},
+    {"dec.", 12}};
+constexpr std::pair<std::string_view, int> kWeekdayAbbreviations[] = {
+    {"mon.", 0},  {"tue.", 1},   {"tues.", 1}, {"wed.", 2}, {"thu.", 3},
+    {"thur.", 3}, {"thurs.", 3}, {"fri.", 4},  {"sat.", 5}, {"sun.", 6}};
+
 // 1-12 for a capitalized month name or abbreviation; `*abbreviated` tells
 // "Jan." from "January" (an abbreviation needs a day or year with it).
 int MonthOf(const TimeToken& t, bool* abbreviated) {
@@ -47,13 +59,7 @@ int MonthOf(const TimeToken& t, bool* abbreviated) {
       return static_cast<int>(m) + 1;
     }
   }
-  static constexpr std::pair<std::string_view, int> kAbbrev[] = {
-      {"jan", 1},  {"jan.", 1},  {"feb", 2},  {"feb.", 2},  {"mar.", 3},
-      {"apr", 4},  {"apr.", 4},  {"jun.", 6}, {"jul.", 7},  {"aug", 8},
-      {"aug.", 8}, {"sep", 9},   {"sep.", 9}, {"sept", 9},  {"sept.", 9},
-      {"oct", 10}, {"oct.", 10}, {"nov", 11}, {"nov.", 11}, {"dec", 12},
-      {"dec.", 12}};
-  for (const auto& [a, m] : kAbbrev) {
+  for (const auto& [a, m] : kMonthAbbreviations) {
     if (w == a) {
       *abbreviated = true;
       return m;
@@ -67,10 +73,7 @@ int WeekdayOf(const TimeToken& t) {
   if (!Capitalized(t)) return -1;
   for (size_t d = 0; d < kWeekdayNames.size(); ++d)
     if (t.lower == kWeekdayNames[d]) return static_cast<int>(d);
-  static constexpr std::pair<std::string_view, int> kAbbrev[] = {
-      {"mon.", 0},  {"tue.", 1},   {"tues.", 1}, {"wed.", 2}, {"thu.", 3},
-      {"thur.", 3}, {"thurs.", 3}, {"fri.", 4},  {"sat.", 5}, {"sun.", 6}};
-  for (const auto& [a, d] : kAbbrev)
+  for (const auto& [a, d] : kWeekdayAbbreviations)
     if (t.lower == a) return d;
   return -1;
 }
@@ -520,17 +523,14 @@ int Weekday(const Date& d) {
 bool MayHoldTime(std::span<const TimeToken> tokens) {
   static const std::unordered_set<std::string_view> kWords = [] {
     std::unordered_set<std::string_view> words = {
-        "today",  "yesterday", "tomorrow", "tonight", "night",  "day",
-        "days",   "week",      "weeks",    "month",   "months", "year",
-        "years",  "weekend",   "spring",   "summer",  "autumn", "fall",
-        "winter", "jan",       "jan.",     "feb",     "feb.",   "mar.",
-        "apr",    "apr.",      "jun.",     "jul.",    "aug",    "aug.",
-        "sep",    "sep.",      "sept",     "sept.",   "oct",    "oct.",
-        "nov",    "nov.",      "dec",      "dec.",    "mon.",   "tue.",
-        "tues.",  "wed.",      "thu.",     "thur.",   "thurs.", "fri.",
-        "sat.",   "sun."};
+        "today",  "yesterday", "tomorrow", "tonight", "night",
+        "day",    "days",      "week",     "weeks",   "month",
+        "months", "year",      "years",    "weekend", "spring",
+        "summer", "autumn",    "fall",     "winter"};
     for (std::string_view m : kMonthNames) words.insert(m);
     for (std::string_view d : kWeekdayNames) words.insert(d);
+    for (const auto& [a, m] : kMonthAbbreviations) words.insert(a);
+    for (const auto& [a, d] : kWeekdayAbbreviations) words.insert(a);
     return words;
   }();
   for (const TimeToken& t : tokens) {
