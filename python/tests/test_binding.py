@@ -213,6 +213,9 @@ def test_code_article_diagnostics(coder):
 
 def test_gil_is_released_while_coding(coder, records):
     text = " ".join(r["text"] for r in records[-300:])  # a long article
+    # Without ../shared the records are few: repeat them to the same length.
+    while len(text) < 1_000_000:
+        text += " " + text
     counter = [0]
     stop = threading.Event()
 
